@@ -1,0 +1,2 @@
+//! Run with `cargo run -p errcat-examples --bin tour`.
+fn main() {}

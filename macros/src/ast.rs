@@ -1,0 +1,206 @@
+//! The model of one `#[derive(ApiError)]` input: the type, its variants and their fields,
+//! borrowing from syn's tree, with every attribute already parsed into typed values.
+
+use crate::attr::{self, Attrs, Site};
+use crate::case::{RenameRule, camel_case_field};
+use crate::ctxt::Errors;
+use crate::template::PlaceholderName;
+use syn::ext::IdentExt as _;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+
+/// The deriving type.
+pub struct Input<'a> {
+    /// The type's name.
+    pub ident: &'a Ident,
+    /// The type's generics, as declared.
+    pub generics: &'a Generics,
+    /// Type-level attributes: `envelope`, `rename_all`, default `status`.
+    pub attrs: Attrs,
+    /// Whether the type is a struct (one variant, matched as `Self`).
+    pub is_struct: bool,
+    /// The variants in declaration order; a struct has exactly one.
+    pub variants: Vec<Variant<'a>>,
+}
+
+/// One variant (or the struct itself).
+pub struct Variant<'a> {
+    /// The variant's name (the type's name for a struct).
+    pub ident: &'a Ident,
+    /// Its attributes: `status`, `code`, `message`, `header`, `field`, `envelope`, `transparent`.
+    pub attrs: Attrs,
+    /// Its fields in declaration order.
+    pub fields: Vec<Field<'a>>,
+    /// Whether the fields are named (`{ id: String }`) rather than positional.
+    pub named: bool,
+}
+
+/// One field of a variant.
+pub struct Field<'a> {
+    /// The field as written.
+    pub original: &'a syn::Field,
+    /// How a pattern names it: `id` or `0`.
+    pub member: Member,
+    /// Its type.
+    pub ty: &'a Type,
+    /// `#[detail]`, `#[api_error(body)]`.
+    pub attrs: Attrs,
+}
+
+impl<'a> Input<'a> {
+    /// Builds the model, recording malformed attributes in `errors`. `None` for unions.
+    pub fn from_syn(node: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
+        match &node.data {
+            Data::Struct(data) => {
+                let mut attrs = attr::parse(&node.attrs, Site::Struct, errors);
+                let variant_attrs = Attrs {
+                    status: attrs.status.take(),
+                    code: attrs.code.take(),
+                    message: attrs.message.take(),
+                    headers: std::mem::take(&mut attrs.headers),
+                    field: attrs.field.take(),
+                    transparent: attrs.transparent.take(),
+                    doc: std::mem::take(&mut attrs.doc),
+                    ..Attrs::default()
+                };
+                let variant = Variant {
+                    ident: &node.ident,
+                    attrs: variant_attrs,
+                    fields: fields_of(&data.fields, errors),
+                    named: matches!(data.fields, Fields::Named(_)),
+                };
+                Some(Input {
+                    ident: &node.ident,
+                    generics: &node.generics,
+                    attrs,
+                    is_struct: true,
+                    variants: vec![variant],
+                })
+            }
+            Data::Enum(data) => {
+                let attrs = attr::parse(&node.attrs, Site::Enum, errors);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant {
+                        ident: &variant.ident,
+                        attrs: attr::parse(&variant.attrs, Site::Variant, errors),
+                        fields: fields_of(&variant.fields, errors),
+                        named: matches!(variant.fields, Fields::Named(_)),
+                    })
+                    .collect();
+                Some(Input {
+                    ident: &node.ident,
+                    generics: &node.generics,
+                    attrs,
+                    is_struct: false,
+                    variants,
+                })
+            }
+            Data::Union(data) => {
+                errors.spanned(
+                    data.union_token,
+                    "ApiError cannot be derived for a union: use an enum (one variant per error) or a struct",
+                );
+                None
+            }
+        }
+    }
+
+    /// The case rule codes derive from.
+    pub fn rename_rule(&self) -> RenameRule {
+        self.attrs
+            .rename_all
+            .unwrap_or(RenameRule::ScreamingSnakeCase)
+    }
+}
+
+fn fields_of<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Field {
+            original: field,
+            member: field
+                .ident
+                .clone()
+                .map_or_else(|| Member::Unnamed(i.into()), Member::Named),
+            ty: &field.ty,
+            attrs: attr::parse(&field.attrs, Site::Field, errors),
+        })
+        .collect()
+}
+
+impl Variant<'_> {
+    /// The variant's code: `#[code]`, else its name in the type's case.
+    pub fn code(&self, rule: RenameRule) -> String {
+        self.attrs.code.as_ref().map_or_else(
+            || rule.apply_to_variant(&self.ident.unraw().to_string()),
+            syn::LitStr::value,
+        )
+    }
+
+    /// The field a placeholder names, or why there is none.
+    pub fn resolve(&self, name: &PlaceholderName) -> Result<usize, String> {
+        let variant = self.ident;
+        match name {
+            PlaceholderName::Named(wanted) => {
+                if !self.named && !self.fields.is_empty() {
+                    return Err(format!(
+                        "`{{{wanted}}}` names a field, but `{variant}` has positional fields: write `{{0}}`"
+                    ));
+                }
+                self.fields
+                    .iter()
+                    .position(|field| field.name().as_deref() == Some(wanted.as_str()))
+                    .ok_or_else(|| {
+                        format!("`{variant}` has no field `{wanted}`{}", self.field_list())
+                    })
+            }
+            PlaceholderName::Index(index) => {
+                if self.named {
+                    return Err(format!(
+                        "`{{{index}}}` is positional, but `{variant}` has named fields: write the name{}",
+                        self.field_list()
+                    ));
+                }
+                if *index < self.fields.len() {
+                    Ok(*index)
+                } else {
+                    Err(format!(
+                        "`{{{index}}}` is out of range: `{variant}` has {} field{}",
+                        self.fields.len(),
+                        if self.fields.len() == 1 { "" } else { "s" }
+                    ))
+                }
+            }
+        }
+    }
+
+    fn field_list(&self) -> String {
+        let names: Vec<String> = self.fields.iter().filter_map(Field::name).collect();
+        if names.is_empty() {
+            "; it has no named fields".to_owned()
+        } else {
+            format!("; its fields are: {}", names.join(", "))
+        }
+    }
+}
+
+impl Field<'_> {
+    /// The field's name with any `r#` removed; `None` for a positional field.
+    pub fn name(&self) -> Option<String> {
+        self.original
+            .ident
+            .as_ref()
+            .map(|ident| ident.unraw().to_string())
+    }
+
+    /// The key of this field's `#[detail]` member: its `rename`, else the camelCase name.
+    pub fn detail_key(&self) -> Option<String> {
+        let detail = self.attrs.detail.as_ref()?;
+        match &detail.rename {
+            Some(rename) => Some(rename.value()),
+            None => self.name().map(|name| camel_case_field(&name)),
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! Typed parsing of errcat's attributes, wherever they sit.
+//!
+//! Every attribute is parsed into a typed value here; misplaced, repeated, unknown or malformed
+//! ones become spanned errors that say what to write instead. Rules that relate several
+//! attributes (placeholders naming fields, code clashes) are in `valid.rs`.
+
+use crate::case::{RENAME_RULES, RenameRule};
+use crate::ctxt::Errors;
+use crate::template::Template;
+use proc_macro2::{Span, TokenTree};
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{Attribute, Error, Expr, ExprLit, Lit, LitInt, LitStr, Meta, Path, Result, Token};
+
+/// Where an attribute list sits; decides which attributes are allowed.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Site {
+    /// A struct: both the type and its only variant.
+    Struct,
+    /// An enum, as a whole.
+    Enum,
+    /// One variant of an enum.
+    Variant,
+    /// One field of a struct or variant.
+    Field,
+}
+
+impl Site {
+    fn accepts_variant_attrs(self) -> bool {
+        matches!(self, Site::Struct | Site::Variant)
+    }
+}
+
+/// Every errcat attribute found at one site.
+#[derive(Default)]
+pub struct Attrs {
+    /// `#[api_error(envelope = PATH)]`
+    pub envelope: Option<Path>,
+    /// `#[api_error(rename_all = "...")]`
+    pub rename_all: Option<RenameRule>,
+    /// `#[api_error(status = N)]` on a type: the default status.
+    pub default_status: Option<Status>,
+    /// `#[status(N)]`
+    pub status: Option<Status>,
+    /// `#[code("...")]`
+    pub code: Option<LitStr>,
+    /// `#[message("...")]`
+    pub message: Option<Template>,
+    /// `#[header("Name", "...")]`, in order.
+    pub headers: Vec<Header>,
+    /// `#[field("...")]`
+    pub field: Option<Template>,
+    /// `#[api_error(transparent)]`: the keyword's span.
+    pub transparent: Option<Span>,
+    /// `#[detail]` or `#[detail(rename = "...")]`
+    pub detail: Option<Detail>,
+    /// `#[api_error(body)]`: the keyword's span.
+    pub body: Option<Span>,
+    /// The doc comment, lines joined with `\n`.
+    pub doc: String,
+}
+
+/// A status literal, already checked to be in 400..=599.
+pub struct Status {
+    /// The status.
+    pub value: u16,
+    /// The literal, for spans.
+    pub span: Span,
+}
+
+/// One `#[header("Name", "template")]`.
+pub struct Header {
+    /// The name as written (`Retry-After`).
+    pub name: LitStr,
+    /// The name lowercased, as `http::HeaderName` stores it.
+    pub lower: String,
+    /// The value template.
+    pub value: Template,
+}
+
+/// A `#[detail]` on a field.
+pub struct Detail {
+    /// `rename = "key"`, if given.
+    pub rename: Option<LitStr>,
+    /// The attribute, for spans.
+    pub span: Span,
+}
+
+mod kw {
+    syn::custom_keyword!(envelope);
+    syn::custom_keyword!(rename_all);
+    syn::custom_keyword!(status);
+    syn::custom_keyword!(transparent);
+    syn::custom_keyword!(body);
+    syn::custom_keyword!(rename);
+}
+
+/// Parses the errcat attributes among `attrs`, recording every mistake in `errors`.
+pub fn parse(attrs: &[Attribute], site: Site, errors: &mut Errors) -> Attrs {
+    let mut out = Attrs::default();
+    for attr in attrs {
+        let Some(name) = attr.path().get_ident().map(ToString::to_string) else {
+            continue;
+        };
+        let result = match name.as_str() {
+            "doc" => {
+                collect_doc(attr, &mut out.doc);
+                Ok(())
+            }
+            "api_error" => parse_api_error(attr, site, &mut out, errors),
+            "status" | "code" | "message" | "header" | "field" => {
+                parse_variant_attr(attr, &name, site, &mut out)
+            }
+            "detail" => parse_detail(attr, site, &mut out),
+            _ => Ok(()),
+        };
+        errors.ok(result);
+    }
+    out
+}
+
+fn collect_doc(attr: &Attribute, doc: &mut String) {
+    if let Meta::NameValue(nv) = &attr.meta
+        && let Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) = &nv.value
+    {
+        let line = lit.value();
+        let line = line.strip_prefix(' ').unwrap_or(&line).trim_end();
+        if !doc.is_empty() {
+            doc.push('\n');
+        }
+        doc.push_str(line);
+    }
+}
+
+fn duplicate(attr: &Attribute, what: &str, site: Site) -> Error {
+    let place = match site {
+        Site::Struct => "this struct",
+        Site::Enum => "this enum",
+        Site::Variant => "this variant",
+        Site::Field => "this field",
+    };
+    Error::new_spanned(attr, format!("duplicate {what} on {place}: keep only one"))
+}
+
+fn require_list<'a>(attr: &'a Attribute, example: &str) -> Result<&'a syn::MetaList> {
+    match &attr.meta {
+        Meta::List(list) => Ok(list),
+        other => Err(Error::new_spanned(
+            other,
+            format!("expected arguments in parentheses: write {example}"),
+        )),
+    }
+}
+
+fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs) -> Result<()> {
+    if !site.accepts_variant_attrs() {
+        let advice = match (site, name) {
+            (Site::Enum, "status") => {
+                "put it on each variant, or give the enum a default for variants that name \
+                 none: #[api_error(status = 500)]"
+                    .to_owned()
+            }
+            (Site::Enum, _) => format!("put #[{name}(...)] on the variants it describes"),
+            _ => format!("put #[{name}(...)] on the variant (or struct) the field belongs to"),
+        };
+        let place = if site == Site::Enum {
+            "an enum"
+        } else {
+            "a field"
+        };
+        return Err(Error::new_spanned(
+            attr.path(),
+            format!("#[{name}] does not apply to {place}: {advice}"),
+        ));
+    }
+    match name {
+        "status" => {
+            let list = require_list(attr, "#[status(404)]")?;
+            let status =
+                list.parse_args_with(|input: ParseStream| parse_status(input, "#[status(404)]"))?;
+            if out.status.is_some() {
+                return Err(duplicate(attr, "#[status]", site));
+            }
+            out.status = Some(status);
+        }
+        "code" => {
+            let list = require_list(attr, "#[code(\"NOT_FOUND\")]")?;
+            let code = list.parse_args_with(|input: ParseStream| {
+                let lit = string_literal(input, "#[code(\"NOT_FOUND\")]")?;
+                let value = lit.value();
+                if value.is_empty() {
+                    return Err(Error::new(lit.span(), "a code must not be empty: write a stable machine-readable code such as \"NOT_FOUND\""));
+                }
+                if value.chars().any(char::is_control) {
+                    return Err(Error::new(lit.span(), "a code must not contain control characters: write a stable machine-readable code such as \"NOT_FOUND\""));
+                }
+                Ok(lit)
+            })?;
+            if out.code.is_some() {
+                return Err(duplicate(attr, "#[code]", site));
+            }
+            out.code = Some(code);
+        }
+        "message" => {
+            let list = require_list(attr, "#[message(\"bundle not found\")]")?;
+            let lit = list.parse_args_with(|input: ParseStream| {
+                string_literal(input, "#[message(\"bundle not found\")]")
+            })?;
+            let template = Template::parse(&lit, "#[message]")?;
+            if out.message.is_some() {
+                return Err(duplicate(attr, "#[message]", site));
+            }
+            out.message = Some(template);
+        }
+        "field" => {
+            let list = require_list(attr, "#[field(\"email\")]")?;
+            let lit = list.parse_args_with(|input: ParseStream| {
+                string_literal(input, "#[field(\"email\")]")
+            })?;
+            let template = Template::parse(&lit, "#[field]")?;
+            if out.field.is_some() {
+                return Err(duplicate(attr, "#[field]", site));
+            }
+            out.field = Some(template);
+        }
+        _ => {
+            let list = require_list(attr, "#[header(\"Retry-After\", \"{retry_after}\")]")?;
+            let header = list.parse_args_with(parse_header)?;
+            out.headers.push(header);
+        }
+    }
+    Ok(())
+}
+
+fn string_literal(input: ParseStream, example: &str) -> Result<LitStr> {
+    if input.peek(LitStr) {
+        return input.parse();
+    }
+    let token: TokenTree = input.parse().map_err(|error| {
+        Error::new(
+            error.span(),
+            format!("expected a string literal: write {example}"),
+        )
+    })?;
+    Err(Error::new(
+        token.span(),
+        format!("expected a string literal: write {example}"),
+    ))
+}
+
+fn parse_status(input: ParseStream, example: &str) -> Result<Status> {
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(Error::new(
+            lit.span(),
+            format!("a status is an integer literal, not a string: write {example}"),
+        ));
+    }
+    if !input.peek(LitInt) {
+        let token: TokenTree = input.parse().map_err(|error| {
+            Error::new(error.span(), format!("expected a status: write {example}"))
+        })?;
+        return Err(Error::new(
+            token.span(),
+            format!(
+                "a status is an integer literal in 400..=599, not a path or expression: write {example}"
+            ),
+        ));
+    }
+    let lit: LitInt = input.parse()?;
+    if !lit.suffix().is_empty() {
+        return Err(Error::new(
+            lit.span(),
+            format!(
+                "write the status without a type suffix: {}",
+                lit.base10_digits()
+            ),
+        ));
+    }
+    let value = lit.base10_parse::<u64>()?;
+    if !(400..=599).contains(&value) {
+        return Err(Error::new(
+            lit.span(),
+            format!(
+                "status {value} is not an error status: errcat statuses are 4xx or 5xx, in 400..=599"
+            ),
+        ));
+    }
+    Ok(Status {
+        value: u16::try_from(value).unwrap_or(500),
+        span: lit.span(),
+    })
+}
+
+fn parse_header(input: ParseStream) -> Result<Header> {
+    const EXAMPLE: &str = "#[header(\"Retry-After\", \"{retry_after}\")]";
+    let name = string_literal(input, EXAMPLE)?;
+    input.parse::<Token![,]>().map_err(|error| {
+        Error::new(
+            error.span(),
+            format!("expected a name and a value: write {EXAMPLE}"),
+        )
+    })?;
+    let value = string_literal(input, EXAMPLE)?;
+    let name_text = name.value();
+    if name_text.is_empty() || !name_text.bytes().all(is_token_byte) {
+        return Err(Error::new(
+            name.span(),
+            format!(
+                "invalid header name {:?}: a header name is letters, digits and \
+                 !#$%&'*+-.^_`|~ only, e.g. \"Retry-After\"",
+                name_text
+            ),
+        ));
+    }
+    let lower = name_text.to_ascii_lowercase();
+    if matches!(lower.as_str(), "content-type" | "content-length") {
+        return Err(Error::new(
+            name.span(),
+            format!(
+                "errcat sets {name_text} itself (from the envelope and the body): remove this #[header]"
+            ),
+        ));
+    }
+    let template = Template::parse(&value, "#[header]")?;
+    for piece in &template.pieces {
+        if let crate::template::Piece::Text(text) = piece
+            && let Some(bad) = text
+                .chars()
+                .find(|&ch| !(ch == '\t' || (' '..='~').contains(&ch)))
+        {
+            return Err(Error::new(
+                value.span(),
+                format!(
+                    "header value contains {bad:?}, which cannot appear in an HTTP header: \
+                     use visible ASCII, spaces and tabs only"
+                ),
+            ));
+        }
+    }
+    Ok(Header {
+        name,
+        lower,
+        value: template,
+    })
+}
+
+/// Whether `b` may appear in an HTTP header name (RFC 9110 `tchar`).
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
+    if site != Site::Field {
+        return Err(Error::new_spanned(
+            attr.path(),
+            "#[detail] belongs on a field: it makes that field's value a member of the body",
+        ));
+    }
+    let rename = match &attr.meta {
+        Meta::Path(_) => None,
+        Meta::List(list) => Some(list.parse_args_with(|input: ParseStream| {
+            let lookahead = input.lookahead1();
+            if !lookahead.peek(kw::rename) {
+                return Err(lookahead.error());
+            }
+            input.parse::<kw::rename>()?;
+            input.parse::<Token![=]>()?;
+            let key = string_literal(input, "#[detail(rename = \"key\")]")?;
+            if key.value().is_empty() {
+                return Err(Error::new(
+                    key.span(),
+                    "a detail key must not be empty: write #[detail(rename = \"key\")]",
+                ));
+            }
+            Ok(key)
+        })?),
+        Meta::NameValue(nv) => {
+            return Err(Error::new_spanned(
+                nv,
+                "write #[detail] or #[detail(rename = \"key\")]",
+            ));
+        }
+    };
+    if out.detail.is_some() {
+        return Err(duplicate(attr, "#[detail]", site));
+    }
+    out.detail = Some(Detail {
+        rename,
+        span: attr.span(),
+    });
+    Ok(())
+}
+
+fn parse_api_error(
+    attr: &Attribute,
+    site: Site,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> Result<()> {
+    let list = require_list(
+        attr,
+        "#[api_error(envelope = errcat::envelope::ErrorField)]",
+    )?;
+    list.parse_args_with(|input: ParseStream| {
+        loop {
+            if input.is_empty() {
+                break;
+            }
+            let lookahead = input.lookahead1();
+            if lookahead.peek(kw::envelope) {
+                let key: kw::envelope = input.parse()?;
+                input.parse::<Token![=]>()?;
+                if input.peek(LitStr) {
+                    let lit: LitStr = input.parse()?;
+                    return Err(Error::new(
+                        lit.span(),
+                        format!("`envelope` takes a type path, not a string: write envelope = {}", lit.value()),
+                    ));
+                }
+                let path: Path = input.parse()?;
+                if site == Site::Field {
+                    errors.at(key.span, "`envelope` does not apply to a field: put #[api_error(envelope = ...)] on the variant or the type");
+                } else if out.envelope.is_some() {
+                    errors.at(key.span, "duplicate `envelope`: keep only one");
+                } else {
+                    out.envelope = Some(path);
+                }
+            } else if lookahead.peek(kw::rename_all) {
+                let key: kw::rename_all = input.parse()?;
+                input.parse::<Token![=]>()?;
+                let lit = string_literal(input, "rename_all = \"SCREAMING_SNAKE_CASE\"")?;
+                let rule = RenameRule::from_name(&lit.value());
+                if !matches!(site, Site::Struct | Site::Enum) {
+                    errors.at(key.span, "`rename_all` applies to the whole type: move it to #[api_error(...)] on the type, or give this variant #[code(\"...\")]");
+                } else if let Some(rule) = rule {
+                    if out.rename_all.is_some() {
+                        errors.at(key.span, "duplicate `rename_all`: keep only one");
+                    }
+                    out.rename_all = Some(rule);
+                } else {
+                    let names: Vec<String> = RENAME_RULES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+                    errors.at(lit.span(), format!("unknown case {:?} for `rename_all`: expected one of {}", lit.value(), names.join(", ")));
+                }
+            } else if lookahead.peek(kw::status) {
+                let key: kw::status = input.parse()?;
+                input.parse::<Token![=]>()?;
+                let status = parse_status(input, "#[api_error(status = 500)]")?;
+                if !matches!(site, Site::Struct | Site::Enum) {
+                    errors.at(key.span, "`status` in #[api_error] is the type's default: on a variant, write #[status(404)]");
+                } else if out.default_status.is_some() {
+                    errors.at(key.span, "duplicate `status`: keep only one");
+                } else {
+                    out.default_status = Some(status);
+                }
+            } else if lookahead.peek(kw::transparent) {
+                let key: kw::transparent = input.parse()?;
+                if !matches!(site, Site::Struct | Site::Variant) {
+                    errors.at(key.span, "`transparent` applies to a one-field variant (or struct) whose field implements ApiError");
+                } else if out.transparent.is_some() {
+                    errors.at(key.span, "duplicate `transparent`: keep only one");
+                } else {
+                    out.transparent = Some(key.span);
+                }
+            } else if lookahead.peek(kw::body) {
+                let key: kw::body = input.parse()?;
+                if site != Site::Field {
+                    errors.at(key.span, "`body` applies to a field: #[api_error(body)] makes that field's value the whole body");
+                } else if out.body.is_some() {
+                    errors.at(key.span, "duplicate `body`: keep only one");
+                } else {
+                    out.body = Some(key.span);
+                }
+            } else {
+                return Err(lookahead.error());
+            }
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,113 @@
+//! The [`ApiError`] trait.
+
+use crate::catalog::CatalogEntry;
+use crate::parts::ErrorParts;
+use crate::response;
+use bytes::Bytes;
+use http::{Response, StatusCode};
+use std::borrow::Cow;
+
+/// An error that knows its HTTP response: status, stable code, public message, and the
+/// envelope its JSON body is written in.
+///
+/// Derive it with `#[derive(ApiError)]` (see the [crate docs](crate)), or implement it by
+/// hand: [`status`](Self::status), [`code`](Self::code) and [`message`](Self::message) are
+/// required, and everything else has a default that renders those three in the
+/// [`Problem`](crate::envelope::Problem) envelope.
+///
+/// ```
+/// use errcat::ApiError;
+/// use http::StatusCode;
+/// use std::borrow::Cow;
+///
+/// struct Teapot;
+///
+/// impl ApiError for Teapot {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::IM_A_TEAPOT
+///     }
+///     fn code(&self) -> &'static str {
+///         "TEAPOT"
+///     }
+///     fn message(&self) -> Cow<'static, str> {
+///         Cow::Borrowed("this server brews tea only")
+///     }
+/// }
+///
+/// let response = Teapot.to_response();
+/// assert_eq!(response.status(), 418);
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(
+///     response.body(),
+///     r#"{"type":"about:blank","title":"I'm a teapot","status":418,"detail":"this server brews tea only","code":"TEAPOT"}"#
+/// );
+/// ```
+///
+/// To choose another envelope, or add a field, headers or details, override
+/// [`parts`](Self::parts) and build an [`ErrorParts`]:
+///
+/// ```
+/// use errcat::{ApiError, ErrorParts, envelope::ErrorField};
+/// use http::StatusCode;
+/// use std::borrow::Cow;
+///
+/// struct Locked { until: &'static str }
+///
+/// impl ApiError for Locked {
+///     fn status(&self) -> StatusCode { StatusCode::FORBIDDEN }
+///     fn code(&self) -> &'static str { "ACCOUNT_LOCKED" }
+///     fn message(&self) -> Cow<'static, str> {
+///         format!("Account locked until {}", self.until).into()
+///     }
+///     fn parts(&self, visit: &mut dyn FnMut(&ErrorParts<'_>)) {
+///         let message = self.message();
+///         visit(&ErrorParts::new(self.status(), self.code(), &message).with_envelope::<ErrorField>());
+///     }
+/// }
+///
+/// let response = Locked { until: "2025-10-23T15:30:00Z" }.to_response();
+/// assert_eq!(response.body(), r#"{"error":"Account locked until 2025-10-23T15:30:00Z"}"#);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errcat API error",
+    label = "`{Self}` does not implement `errcat::ApiError`",
+    note = "add `#[derive(errcat::ApiError)]` to `{Self}` and give each variant a `#[status(...)]`"
+)]
+pub trait ApiError {
+    /// The HTTP status of the response.
+    fn status(&self) -> StatusCode;
+
+    /// The stable, machine-readable code (`"NOT_FOUND"`).
+    fn code(&self) -> &'static str;
+
+    /// The public message, with placeholders interpolated.
+    fn message(&self) -> Cow<'static, str>;
+
+    /// Calls `visit` once with the envelope-independent parts of this error: what every
+    /// envelope, header and catalog entry is made from.
+    ///
+    /// The default builds them from [`status`](Self::status), [`code`](Self::code) and
+    /// [`message`](Self::message), in the [`Problem`](crate::envelope::Problem) envelope.
+    fn parts(&self, visit: &mut dyn FnMut(&ErrorParts<'_>)) {
+        let message = self.message();
+        visit(&ErrorParts::new(self.status(), self.code(), &message));
+    }
+
+    /// The whole HTTP response: status, headers and body in this error's envelope.
+    ///
+    /// Inside a request scoped by [`RequestContext::scope`](crate::RequestContext::scope)
+    /// (which `errcat::axum::ErrorContextLayer` does for every request), the body carries
+    /// that request's id, path and time where the envelope has members for them.
+    fn to_response(&self) -> Response<Bytes> {
+        response::respond(self, crate::log::Loggable::Opaque)
+    }
+
+    /// The catalog entries of this type, in declaration order, with `transparent` variants
+    /// replaced by their inner type's entries. Empty unless implemented.
+    fn catalog() -> Vec<CatalogEntry>
+    where
+        Self: Sized,
+    {
+        Vec::new()
+    }
+}

@@ -1,0 +1,231 @@
+//! The error catalog: every error a type can answer with, as data.
+
+use crate::context::Context;
+use crate::envelope::{Envelope, HasVtable, Problem, Vtable};
+use crate::parts::reason_phrase;
+use crate::parts::{Args, DetailValue, ErrorParts};
+use crate::response::render;
+use crate::row::Variant;
+use bytes::Bytes;
+use http::{Response, StatusCode};
+
+/// One error a type can answer with, as the catalog lists it.
+///
+/// Derived types produce these from their attributes; a hand implementation of
+/// [`ApiError::catalog`](crate::ApiError::catalog) builds them with [`CatalogEntry::new`].
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum BundleError {
+///     /// No bundle with this id exists in the caller's tenant.
+///     #[status(404)]
+///     #[message("bundle {id} not found")]
+///     NotFound { id: String },
+///     #[status(429)]
+///     #[code("RATE_LIMITED")]
+///     #[header("Retry-After", "{retry_after}")]
+///     RateLimited { #[detail] retry_after: u64 },
+/// }
+///
+/// let catalog = BundleError::catalog();
+/// assert_eq!(catalog[0].variant, "NotFound");
+/// assert_eq!(catalog[0].code, "NOT_FOUND");
+/// assert_eq!(catalog[0].message, "bundle {id} not found");
+/// assert_eq!(catalog[0].description, "No bundle with this id exists in the caller's tenant.");
+/// assert_eq!(catalog[1].message, "Too Many Requests");
+/// assert_eq!(catalog[1].headers, ["Retry-After"]);
+/// assert_eq!(catalog[1].details, ["retryAfter"]);
+/// ```
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct CatalogEntry {
+    /// The variant's name (the type's, for a struct).
+    pub variant: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// The stable code.
+    pub code: &'static str,
+    /// The message template as written, `{placeholders}` kept; the reason phrase when the
+    /// variant names no message.
+    pub message: &'static str,
+    /// The `#[field]` template, if any.
+    pub field: Option<&'static str>,
+    /// The names of the extra headers, as written.
+    pub headers: Vec<&'static str>,
+    /// The keys of the `#[detail]` members, in order.
+    pub details: Vec<&'static str>,
+    /// The variant's doc comment, `""` if none.
+    pub description: &'static str,
+    pub(crate) envelope: &'static Vtable,
+    pub(crate) row: Option<&'static Variant>,
+}
+
+impl std::fmt::Debug for CatalogEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CatalogEntry")
+            .field("variant", &self.variant)
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("field", &self.field)
+            .field("headers", &self.headers)
+            .field("details", &self.details)
+            .field("description", &self.description)
+            .field("envelope", &self.envelope)
+            .finish()
+    }
+}
+
+impl CatalogEntry {
+    /// An entry for a hand-written error, in the [`Problem`] envelope.
+    ///
+    /// ```
+    /// use errcat::CatalogEntry;
+    /// use http::StatusCode;
+    ///
+    /// let entry = CatalogEntry::new("Teapot", StatusCode::IM_A_TEAPOT, "TEAPOT", "this server brews tea only")
+    ///     .with_description("Coffee was requested.");
+    /// assert_eq!(entry.status, 418);
+    /// ```
+    pub fn new(
+        variant: &'static str,
+        status: StatusCode,
+        code: &'static str,
+        message: &'static str,
+    ) -> Self {
+        CatalogEntry {
+            variant,
+            status: status.as_u16(),
+            code,
+            message,
+            field: None,
+            headers: Vec::new(),
+            details: Vec::new(),
+            description: "",
+            envelope: &<Problem as HasVtable>::VTABLE,
+            row: None,
+        }
+    }
+
+    /// Sets the field template.
+    #[must_use]
+    pub fn with_field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    /// Adds an extra header's name.
+    #[must_use]
+    pub fn with_header(mut self, name: &'static str) -> Self {
+        self.headers.push(name);
+        self
+    }
+
+    /// Adds a detail member's key.
+    #[must_use]
+    pub fn with_detail(mut self, key: &'static str) -> Self {
+        self.details.push(key);
+        self
+    }
+
+    /// Sets the description.
+    #[must_use]
+    pub fn with_description(mut self, description: &'static str) -> Self {
+        self.description = description;
+        self
+    }
+
+    /// Sets the envelope the entry's responses use.
+    #[must_use]
+    pub fn with_envelope<E: Envelope>(self) -> Self {
+        self.in_envelope(&<E as HasVtable>::VTABLE)
+    }
+
+    pub(crate) fn in_envelope(mut self, envelope: &'static Vtable) -> Self {
+        self.envelope = envelope;
+        self
+    }
+
+    /// The response this entry's error gives, as catalog examples show it: rendered by the
+    /// same envelope code as real responses, with placeholders kept as written, each detail's
+    /// value shown as `"{key}"`, the time `2024-01-15T10:30:00Z`, and no request id or path.
+    ///
+    /// ```
+    /// use errcat::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(envelope = errcat::envelope::MessageField)]
+    /// enum KeyRingError {
+    ///     #[status(404)]
+    ///     #[message("KeyRing '{0}' not found")]
+    ///     NotFound(String),
+    /// }
+    ///
+    /// let example = KeyRingError::catalog()[0].example();
+    /// assert_eq!(example.body(), r#"{"message":"KeyRing '{0}' not found"}"#);
+    /// ```
+    pub fn example(&self) -> Response<Bytes> {
+        let placeholders: Vec<String> = self
+            .details
+            .iter()
+            .map(|key| format!("{{{key}}}"))
+            .collect();
+        let values: Vec<&dyn DetailValue> = placeholders
+            .iter()
+            .map(|value| value as &dyn DetailValue)
+            .collect();
+        let ctx = Context::example();
+        match self.row {
+            Some(row) => {
+                let parts = ErrorParts::from_row(row, Args::Placeholders, &values, None)
+                    .with_vtable(self.envelope);
+                render(&parts, &ctx)
+            }
+            None => {
+                let message = unescape_braces(self.message);
+                let field = self.field.map(unescape_braces);
+                let pairs: Vec<(&str, &dyn DetailValue)> = self
+                    .details
+                    .iter()
+                    .copied()
+                    .zip(values.iter().copied())
+                    .collect();
+                let status =
+                    StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                let mut parts = ErrorParts::new(status, self.code, &message)
+                    .with_details(&pairs)
+                    .with_vtable(self.envelope);
+                if let Some(field) = &field {
+                    parts = parts.with_field(field);
+                }
+                render(&parts, &ctx)
+            }
+        }
+    }
+
+    pub(crate) fn from_row(row: &'static Variant) -> Self {
+        let status = StatusCode::from_u16(row.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        CatalogEntry {
+            variant: row.name,
+            status: status.as_u16(),
+            code: row.code,
+            message: row
+                .message
+                .as_ref()
+                .map_or_else(|| reason_phrase(status), |template| template.source),
+            field: row.field.as_ref().map(|template| template.source),
+            headers: row.headers.iter().map(|header| header.name).collect(),
+            details: row.details.to_vec(),
+            description: row.description,
+            envelope: row.envelope,
+            row: Some(row),
+        }
+    }
+}
+
+/// A hand-written template as an example shows it: `{{` and `}}` are single braces.
+fn unescape_braces(template: &str) -> String {
+    template.replace("{{", "{").replace("}}", "}")
+}

@@ -1,0 +1,240 @@
+//! The request an error is answered in: its id, path and time, and the clock envelopes read.
+
+use pin_project_lite::pin_project;
+use std::cell::RefCell;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::Poll;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The request being handled: its id, the path of its URI, and when it arrived.
+///
+/// Errors rendered while a context is current (inside [`scope`](Self::scope) or
+/// [`enter`](Self::enter)) carry it: [`Problem`](crate::envelope::Problem) fills `instance`
+/// and `requestId`, [`Wrapped`](crate::envelope::Wrapped) `meta.requestId`,
+/// [`Spring`](crate::envelope::Spring) `path`, and timestamps are the request's time.
+///
+/// ```
+/// use errcat::{ApiError, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[status(404)]
+/// #[message("bundle not found")]
+/// struct NotFound;
+///
+/// let request = RequestContext::new("req_abc123", "/api/v1/bundles/42");
+/// let response = request.enter(|| NotFound.to_response());
+/// assert_eq!(
+///     response.body(),
+///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"bundle not found","instance":"/api/v1/bundles/42","code":"NOT_FOUND","requestId":"req_abc123"}"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestContext {
+    id: Box<str>,
+    path: Box<str>,
+    time: SystemTime,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Arc<RequestContext>>> = const { RefCell::new(None) };
+}
+
+impl RequestContext {
+    /// A context for the request `id` on `path`, arriving now.
+    pub fn new(id: impl Into<String>, path: impl Into<String>) -> Self {
+        RequestContext {
+            id: id.into().into_boxed_str(),
+            path: path.into().into_boxed_str(),
+            time: SystemTime::now(),
+        }
+    }
+
+    /// The same context, arrived at `time`.
+    #[must_use]
+    pub fn with_time(mut self, time: SystemTime) -> Self {
+        self.time = time;
+        self
+    }
+
+    /// The request id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The path of the request's URI.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// When the request arrived.
+    pub fn time(&self) -> SystemTime {
+        self.time
+    }
+
+    /// Runs `f` with this context current on this thread.
+    pub fn enter<R>(self, f: impl FnOnce() -> R) -> R {
+        let _restore = Swap::install(Some(Arc::new(self)));
+        f()
+    }
+
+    /// Makes this context current whenever `future` is polled.
+    ///
+    /// Work spawned onto other tasks does not inherit it.
+    pub fn scope<F: Future>(self, future: F) -> Scoped<F> {
+        Scoped {
+            context: Some(Arc::new(self)),
+            inner: future,
+        }
+    }
+}
+
+/// Calls `f` with the context current on this thread, if any.
+pub(crate) fn with_current<R>(f: impl FnOnce(Option<&RequestContext>) -> R) -> R {
+    CURRENT.with(|current| match current.try_borrow() {
+        Ok(current) => f(current.as_deref()),
+        Err(_) => f(None),
+    })
+}
+
+/// Puts a context in place and restores the previous one when dropped, even on panic.
+struct Swap {
+    previous: Option<Option<Arc<RequestContext>>>,
+}
+
+impl Swap {
+    fn install(context: Option<Arc<RequestContext>>) -> Self {
+        let previous = CURRENT.with(|current| current.replace(context));
+        Swap {
+            previous: Some(previous),
+        }
+    }
+
+    /// Restores the previous context and returns the one that was installed.
+    fn restore(&mut self) -> Option<Arc<RequestContext>> {
+        let previous = self.previous.take()?;
+        CURRENT.with(|current| current.replace(previous))
+    }
+}
+
+impl Drop for Swap {
+    fn drop(&mut self) {
+        self.restore();
+    }
+}
+
+pin_project! {
+    /// A future with a [`RequestContext`] current while it is polled; see
+    /// [`RequestContext::scope`].
+    pub struct Scoped<F> {
+        context: Option<Arc<RequestContext>>,
+        #[pin]
+        inner: F,
+    }
+}
+
+impl<F: Future> Future for Scoped<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<F::Output> {
+        let this = self.project();
+        let mut swap = Swap::install(this.context.take());
+        let output = this.inner.poll(cx);
+        *this.context = swap.restore();
+        output
+    }
+}
+
+impl<F> fmt::Debug for Scoped<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scoped")
+            .field("context", &self.context)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What an envelope may read besides the error: the request, if any, and the clock.
+pub struct Context<'a> {
+    request: Option<&'a RequestContext>,
+    clock: Clock,
+}
+
+#[derive(Clone, Copy)]
+enum Clock {
+    Now,
+    Fixed(SystemTime),
+}
+
+/// The timestamp catalog examples show: `2024-01-15T10:30:00Z`.
+pub(crate) const EXAMPLE_TIME: Duration = Duration::from_secs(1_705_314_600);
+
+impl<'a> Context<'a> {
+    /// A context for rendering now, in `request` if there is one.
+    pub fn new(request: Option<&'a RequestContext>) -> Self {
+        Context {
+            request,
+            clock: Clock::Now,
+        }
+    }
+
+    /// The deterministic context of catalog examples: no request, and the time
+    /// `2024-01-15T10:30:00Z`.
+    pub fn example() -> Self {
+        Context {
+            request: None,
+            clock: Clock::Fixed(UNIX_EPOCH + EXAMPLE_TIME),
+        }
+    }
+
+    /// The request, if the error is rendered while one is handled.
+    pub fn request(&self) -> Option<&'a RequestContext> {
+        self.request
+    }
+
+    /// The request id, if any.
+    pub fn request_id(&self) -> Option<&'a str> {
+        self.request.map(RequestContext::id)
+    }
+
+    /// The request path, if any.
+    pub fn path(&self) -> Option<&'a str> {
+        self.request.map(RequestContext::path)
+    }
+
+    /// The time of the error: the request's arrival, else the example time, else now.
+    pub fn timestamp(&self) -> Timestamp {
+        Timestamp(match (self.request, self.clock) {
+            (Some(request), _) => request.time,
+            (None, Clock::Fixed(time)) => time,
+            (None, Clock::Now) => SystemTime::now(),
+        })
+    }
+}
+
+/// A point in time that displays as RFC 3339 UTC with second precision:
+/// `2024-01-15T10:30:00Z`.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// let time = UNIX_EPOCH + Duration::from_millis(1_705_314_600_999);
+/// assert_eq!(errcat::Timestamp::from(time).to_string(), "2024-01-15T10:30:00Z");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timestamp(SystemTime);
+
+impl From<SystemTime> for Timestamp {
+    fn from(time: SystemTime) -> Self {
+        Timestamp(time)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // humantime formats years 0..=9999; clamp instead of printing garbage for others.
+        let max = UNIX_EPOCH + Duration::from_secs(253_402_300_799);
+        let time = self.0.clamp(UNIX_EPOCH, max);
+        fmt::Display::fmt(&humantime::format_rfc3339_seconds(time), f)
+    }
+}

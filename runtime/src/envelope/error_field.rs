@@ -1,0 +1,30 @@
+use super::Envelope;
+use crate::{Context, ErrorParts, JsonObject};
+
+/// The message under `error`: `application/json`, `{"error":MESSAGE,...details}`.
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(envelope = errcat::envelope::ErrorField)]
+/// enum BundleError {
+///     #[status(404)]
+///     #[message("bundle not found")]
+///     NotFound,
+/// }
+///
+/// assert_eq!(BundleError::NotFound.to_response().body(), r#"{"error":"bundle not found"}"#);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorField;
+
+impl Envelope for ErrorField {
+    fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+        body.text("error", error.message()).details(error);
+    }
+
+    fn depends_on_context(_ctx: &Context<'_>) -> bool {
+        false
+    }
+}

@@ -1,0 +1,31 @@
+use super::Envelope;
+use crate::{Context, ErrorParts, JsonObject};
+
+/// The message under `message`: `application/json`, `{"message":MESSAGE,...details}`.
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(envelope = errcat::envelope::MessageField)]
+/// enum KeyRingError {
+///     #[status(404)]
+///     #[message("KeyRing '{0}' not found")]
+///     NotFound(String),
+/// }
+///
+/// let response = KeyRingError::NotFound("Finance".into()).to_response();
+/// assert_eq!(response.body(), r#"{"message":"KeyRing 'Finance' not found"}"#);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct MessageField;
+
+impl Envelope for MessageField {
+    fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+        body.text("message", error.message()).details(error);
+    }
+
+    fn depends_on_context(_ctx: &Context<'_>) -> bool {
+        false
+    }
+}

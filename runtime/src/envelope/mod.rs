@@ -1,0 +1,149 @@
+//! Envelopes: the JSON shapes an API wraps its errors in.
+//!
+//! | type | content type | body |
+//! | --- | --- | --- |
+//! | [`Problem`] (default, RFC 9457) | `application/problem+json` | `{"type":"about:blank","title":REASON,"status":N,"detail":MESSAGE,"instance":PATH,"code":CODE,"field":FIELD,"requestId":ID,...details}` |
+//! | [`ErrorField`] | `application/json` | `{"error":MESSAGE,...details}` |
+//! | [`MessageField`] | `application/json` | `{"message":MESSAGE,...details}` |
+//! | [`Wrapped`] | `application/json` | `{"success":false,"error":{"code":CODE,"message":MESSAGE,"field":FIELD,...details},"meta":{"requestId":ID,"timestamp":TS}}` |
+//! | [`Spring`] | `application/json` | `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,...details}` |
+//!
+//! Members appear in that order; a member whose value is absent is left out, never `null`.
+//! REASON is the status's canonical reason phrase; PATH, ID and the request's time come from
+//! the [`RequestContext`](crate::RequestContext) when there is one.
+//!
+//! Any other shape is a type implementing [`Envelope`].
+
+mod error_field;
+mod message_field;
+mod problem;
+mod spring;
+mod wrapped;
+
+pub use self::error_field::ErrorField;
+pub use self::message_field::MessageField;
+pub use self::problem::Problem;
+pub use self::spring::Spring;
+pub use self::wrapped::Wrapped;
+
+use crate::context::Context;
+use crate::json::JsonObject;
+use crate::parts::ErrorParts;
+use std::any::TypeId;
+
+/// A JSON shape for error bodies.
+///
+/// An envelope writes the members of one JSON object from an error's [`ErrorParts`] and the
+/// [`Context`] it is rendered in. Here is Microsoft's REST guidelines shape,
+/// `{"error":{"code","message","target"}}`:
+///
+/// ```
+/// use errcat::{ApiError, Context, Envelope, ErrorParts, JsonObject};
+///
+/// /// `{"error":{"code":CODE,"message":MESSAGE,"target":FIELD,...details}}`
+/// struct MicrosoftError;
+///
+/// impl Envelope for MicrosoftError {
+///     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+///         body.object("error", |inner| {
+///             inner.str("code", error.code()).text("message", error.message());
+///             if let Some(field) = error.field() {
+///                 inner.text("target", field);
+///             }
+///             inner.details(error);
+///         });
+///     }
+///
+///     fn depends_on_context(_ctx: &Context<'_>) -> bool {
+///         false // nothing above reads the request or the clock
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(envelope = MicrosoftError)]
+/// enum OrderError {
+///     #[status(400)]
+///     #[code("BadArgument")]
+///     #[message("{name} is required")]
+///     #[field("{name}")]
+///     Missing { name: &'static str },
+/// }
+///
+/// let response = OrderError::Missing { name: "quantity" }.to_response();
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// assert_eq!(
+///     response.body(),
+///     r#"{"error":{"code":"BadArgument","message":"quantity is required","target":"quantity"}}"#
+/// );
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errcat envelope",
+    label = "not an `errcat::Envelope`",
+    note = "use one of errcat::envelope::{{Problem, ErrorField, MessageField, Wrapped, Spring}}, or implement errcat::Envelope for `{Self}`"
+)]
+pub trait Envelope: 'static {
+    /// The response's `Content-Type`; visible ASCII, checked at compile time.
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    /// Writes the members of the body object for `error`.
+    fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>);
+
+    /// Whether the body written in `ctx` reads anything besides the error: the request or
+    /// the clock.
+    ///
+    /// When it does not, the body of an error with fixed text and no details is rendered
+    /// once and reused. The default, `true`, never reuses a body; say `false` only when
+    /// [`write`](Self::write) ignores `ctx`.
+    fn depends_on_context(ctx: &Context<'_>) -> bool {
+        let _ = ctx;
+        true
+    }
+}
+
+/// An envelope's functions behind pointers, so one non-generic renderer serves them all and
+/// a variant's envelope can be static data.
+#[doc(hidden)]
+pub struct Vtable {
+    pub(crate) content_type: &'static str,
+    pub(crate) write: fn(&ErrorParts<'_>, &Context<'_>, &mut JsonObject<'_>),
+    pub(crate) depends_on_context: fn(&Context<'_>) -> bool,
+    pub(crate) type_id: fn() -> TypeId,
+    pub(crate) name: fn() -> &'static str,
+}
+
+impl std::fmt::Debug for Vtable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str((self.name)())
+    }
+}
+
+/// Gives every [`Envelope`] its [`Vtable`].
+#[doc(hidden)]
+pub trait HasVtable {
+    const VTABLE: Vtable;
+}
+
+impl<E: Envelope> HasVtable for E {
+    const VTABLE: Vtable = Vtable {
+        content_type: checked_content_type(E::CONTENT_TYPE),
+        write: E::write,
+        depends_on_context: E::depends_on_context,
+        type_id: TypeId::of::<E>,
+        name: std::any::type_name::<E>,
+    };
+}
+
+/// Fails compilation when an envelope's content type could not be a header value, so
+/// building the header at run time can never fail.
+const fn checked_content_type(content_type: &'static str) -> &'static str {
+    let bytes = content_type.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        assert!(
+            (bytes[i] >= 0x20 && bytes[i] < 0x7f) || bytes[i] == b'\t',
+            "Envelope::CONTENT_TYPE must be visible ASCII, e.g. \"application/json\""
+        );
+        i += 1;
+    }
+    content_type
+}

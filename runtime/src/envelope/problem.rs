@@ -1,0 +1,54 @@
+use super::Envelope;
+use crate::{Context, ErrorParts, JsonObject};
+
+/// RFC 9457 problem details, errcat's default envelope.
+///
+/// `application/problem+json`:
+/// `{"type":"about:blank","title":REASON,"status":N,"detail":MESSAGE,"instance":PATH,"code":CODE,"field":FIELD,"requestId":ID,...details}`
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum BundleError {
+///     #[status(409)]
+///     #[code("CONFLICT")]
+///     #[message("bundle with this name already exists")]
+///     Duplicate { name: String },
+/// }
+///
+/// let response = BundleError::Duplicate { name: "dev/api".into() }.to_response();
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(
+///     response.body(),
+///     r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"bundle with this name already exists","code":"CONFLICT"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Problem;
+
+impl Envelope for Problem {
+    const CONTENT_TYPE: &'static str = "application/problem+json";
+
+    fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+        body.str("type", "about:blank")
+            .str("title", error.reason())
+            .number("status", error.status().as_u16().into())
+            .text("detail", error.message());
+        if let Some(path) = ctx.path() {
+            body.str("instance", path);
+        }
+        body.str("code", error.code());
+        if let Some(field) = error.field() {
+            body.text("field", field);
+        }
+        if let Some(id) = ctx.request_id() {
+            body.str("requestId", id);
+        }
+        body.details(error);
+    }
+
+    fn depends_on_context(ctx: &Context<'_>) -> bool {
+        ctx.request().is_some()
+    }
+}

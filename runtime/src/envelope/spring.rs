@@ -1,0 +1,41 @@
+use super::Envelope;
+use crate::{Context, ErrorParts, JsonObject};
+
+/// Spring Boot's error attributes: `application/json`,
+/// `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,...details}`.
+///
+/// ```
+/// use errcat::{ApiError, RequestContext};
+/// use std::time::{Duration, UNIX_EPOCH};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(envelope = errcat::envelope::Spring)]
+/// enum SessionError {
+///     #[status(401)]
+///     #[message("Token has expired")]
+///     Expired,
+/// }
+///
+/// let request = RequestContext::new("r-1", "/api/v1/sessions")
+///     .with_time(UNIX_EPOCH + Duration::from_secs(1_705_314_600));
+/// let response = request.enter(|| SessionError::Expired.to_response());
+/// assert_eq!(
+///     response.body(),
+///     r#"{"timestamp":"2024-01-15T10:30:00Z","status":401,"error":"Unauthorized","message":"Token has expired","path":"/api/v1/sessions"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Spring;
+
+impl Envelope for Spring {
+    fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+        body.display("timestamp", &ctx.timestamp())
+            .number("status", error.status().as_u16().into())
+            .str("error", error.reason())
+            .text("message", error.message());
+        if let Some(path) = ctx.path() {
+            body.str("path", path);
+        }
+        body.details(error);
+    }
+}

@@ -1,0 +1,131 @@
+//! One derive for an HTTP API's errors: `#[derive(ApiError)]` on a service's error enum gives
+//! its HTTP responses (status, headers, JSON body in the envelope the API has chosen) and its
+//! error catalog, from the same source, with every mistake a compile error.
+//!
+//! ```
+//! use errcat::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! pub enum BundleError {
+//!     /// No bundle with this id exists in the caller's tenant.
+//!     #[error("bundle {id} not found")]
+//!     #[status(404)]
+//!     #[message("bundle not found")]
+//!     NotFound { id: String },
+//!
+//!     #[error("rate limited")]
+//!     #[status(429)]
+//!     #[code("RATE_LIMITED")]
+//!     #[message("Rate limit exceeded. Try again in {retry_after} seconds.")]
+//!     #[header("Retry-After", "{retry_after}")]
+//!     RateLimited { #[detail] retry_after: u64 },
+//!
+//!     #[error("database")]
+//!     #[status(500)]
+//!     #[message("internal server error")]
+//!     Database(#[source] std::io::Error),
+//! }
+//!
+//! let response = BundleError::RateLimited { retry_after: 42 }.to_response();
+//! assert_eq!(response.status(), 429);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! assert_eq!(response.headers()["retry-after"], "42");
+//! assert_eq!(
+//!     response.body(),
+//!     r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Rate limit exceeded. Try again in 42 seconds.","code":"RATE_LIMITED","retryAfter":42}"#
+//! );
+//!
+//! // Private data (the id, the io::Error) never reaches the body.
+//! let response = BundleError::NotFound { id: "secret-42".into() }.to_response();
+//! assert_eq!(
+//!     response.body(),
+//!     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"bundle not found","code":"NOT_FOUND"}"#
+//! );
+//! ```
+//!
+//! # Attributes
+//!
+//! | where | attribute | meaning | when absent |
+//! | --- | --- | --- | --- |
+//! | type | `#[api_error(envelope = PATH)]` | the [envelope](envelope) type | [`envelope::Problem`] |
+//! | type | `#[api_error(rename_all = "...")]` | how a code derives from a variant name; serde's case names | `"SCREAMING_SNAKE_CASE"` |
+//! | type | `#[api_error(status = N)]` | status of variants that name none | every variant must name one |
+//! | variant, or a struct | `#[status(N)]` | HTTP status, an integer literal in 400..=599 | the type's default, else a compile error |
+//! | variant, or a struct | `#[code("...")]` | stable machine-readable code | variant name in `rename_all` case (`NotFound` -> `NOT_FOUND`) |
+//! | variant, or a struct | `#[message("...")]` | the public message; `{name}` / `{0}` interpolate fields with Display, `{{` `}}` escape | the status's canonical reason phrase |
+//! | variant, or a struct | `#[header("Name", "template")]` | an extra response header, repeatable; same template rules | none |
+//! | variant, or a struct | `#[field("template")]` | the request field the error points at | none |
+//! | field | `#[detail]`, `#[detail(rename = "key")]` | the field's value (serde `Serialize`) becomes an extra member of the body; key is the camelCase field name | none |
+//! | variant | `#[api_error(envelope = PATH)]` | this variant's envelope, overriding the type's | the type's envelope |
+//! | field | `#[api_error(body)]` | the field's serde value is the whole body, outside any envelope | |
+//! | variant | `#[api_error(transparent)]` | a one-field variant whose type implements `ApiError`: everything delegates to it, in the outer type's envelope | |
+//!
+//! A field that is neither interpolated nor `#[detail]` never reaches the body or a header.
+//! thiserror's `#[error]`, `#[source]` and `#[from]` sit beside these untouched.
+//!
+//! # Features
+//!
+//! - `axum`: every derived type implements `axum::response::IntoResponse`.
+//! - `actix-web`: every derived type implements `actix_web::ResponseError` (which needs
+//!   `Display` and `Debug`).
+//! - `tracing`: error responses are logged, 5xx at ERROR with the error's `Display` and
+//!   `source()` chain, 4xx at DEBUG; bodies never carry them.
+//!
+//! Without any feature, [`ApiError::to_response`] serves hyper, tower or any
+//! `http`-based stack.
+
+#![forbid(unsafe_code)]
+
+mod api_error;
+pub mod catalog;
+mod context;
+pub mod envelope;
+mod json;
+mod log;
+mod parts;
+mod response;
+mod row;
+
+#[cfg(feature = "actix-web")]
+mod actix;
+#[cfg(feature = "axum")]
+mod axum;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use crate::api_error::ApiError;
+pub use crate::catalog::CatalogEntry;
+pub use crate::context::{Context, RequestContext, Scoped, Timestamp};
+pub use crate::envelope::Envelope;
+pub use crate::json::JsonObject;
+pub use crate::parts::{DetailValue, ErrorParts, Text, reason_phrase};
+
+/// Derives [`ApiError`](trait@ApiError); see the [crate docs](crate) for its attributes.
+pub use errcat_macros::ApiError;
+
+/// Implements the framework traits a derived type gets from this build's features; called
+/// by the derive's expansion.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_integrations {
+    ($($tokens:tt)*) => {
+        $crate::__private_axum! { $($tokens)* }
+        $crate::__private_actix! { $($tokens)* }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_axum {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_actix {
+    ($($tokens:tt)*) => {};
+}
