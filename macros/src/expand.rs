@@ -181,13 +181,16 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let count = rows.len();
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.augment(input.generics);
+    let predicates = where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter());
     let body = if arms.is_empty() {
         quote!(match *self {})
     } else {
         quote!(match self { #(#arms)* })
     };
     quote! {
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        #[allow(unused_qualifications)]
         const _: () = {
             static __ERRCAT_VARIANTS: [::errcat::__private::Variant; #count] = [#(#rows),*];
 
@@ -219,7 +222,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 }
             }
 
-            ::errcat::__private_integrations! { {#impl_generics} {#ty #ty_generics} {#where_clause} }
+            ::errcat::__private_integrations! { {#impl_generics} {#ty #ty_generics} {#(#predicates,)*} }
         };
     }
 }

@@ -1,5 +1,8 @@
-//! What the derive emits when the input has errors: the errors, plus a stub impl so uses of
-//! the type elsewhere do not cascade into unrelated errors.
+//! What the derive emits when the input has errors: the errors, plus a stub `ApiError` impl
+//! so uses of the type elsewhere do not cascade into unrelated errors.
+//!
+//! The framework impls are left out: actix-web's `ResponseError` would add `Display` and
+//! `Debug` requirements that have nothing to do with the mistake being reported.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -26,7 +29,5 @@ pub fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
                 ::core::unreachable!()
             }
         }
-
-        ::errcat::__private_integrations! { {#impl_generics} {#ty #ty_generics} {#where_clause} }
     }
 }

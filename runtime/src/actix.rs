@@ -37,10 +37,14 @@ pub fn actix_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __private_actix {
-    ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
+    ({$($impl_generics:tt)*} {$($ty:tt)*} {$($predicates:tt)*}) => {
+        // The higher-ranked bound is not "trivial", so a type without Display or Debug
+        // still compiles; the error appears where it is used as a ResponseError instead.
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::actix_web::ResponseError for $($ty)*
-        $($where_clause)*
+        where
+            $($predicates)*
+            for<'__errcat> $($ty)*: ::core::fmt::Display + ::core::fmt::Debug,
         {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
                 $crate::__private::actix_status(self)

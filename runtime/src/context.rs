@@ -76,18 +76,42 @@ impl RequestContext {
 
     /// Runs `f` with this context current on this thread.
     pub fn enter<R>(self, f: impl FnOnce() -> R) -> R {
-        let _restore = Swap::install(Some(Arc::new(self)));
-        f()
+        enter_shared(Arc::new(self), f)
     }
 
     /// Makes this context current whenever `future` is polled.
     ///
     /// Work spawned onto other tasks does not inherit it.
     pub fn scope<F: Future>(self, future: F) -> Scoped<F> {
-        Scoped {
-            context: Some(Arc::new(self)),
-            inner: future,
-        }
+        scope_shared(Arc::new(self), future)
+    }
+
+    /// Calls `f` with the context current on this thread, if any: the request being
+    /// handled, for a handler that wants its id.
+    ///
+    /// ```
+    /// use errcat::RequestContext;
+    ///
+    /// assert_eq!(RequestContext::with_current(|ctx| ctx.is_none()), true);
+    /// let id = RequestContext::new("req-1", "/").enter(|| {
+    ///     RequestContext::with_current(|ctx| ctx.map(|ctx| ctx.id().to_owned()))
+    /// });
+    /// assert_eq!(id.as_deref(), Some("req-1"));
+    /// ```
+    pub fn with_current<R>(f: impl FnOnce(Option<&RequestContext>) -> R) -> R {
+        with_current(f)
+    }
+}
+
+pub(crate) fn enter_shared<R>(context: Arc<RequestContext>, f: impl FnOnce() -> R) -> R {
+    let _restore = Swap::install(Some(context));
+    f()
+}
+
+pub(crate) fn scope_shared<F: Future>(context: Arc<RequestContext>, future: F) -> Scoped<F> {
+    Scoped {
+        context: Some(context),
+        inner: future,
     }
 }
 

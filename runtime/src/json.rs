@@ -103,9 +103,16 @@ impl<'b> JsonObject<'b> {
         })
     }
 
-    /// A member holding any serializable value.
+    /// A member holding any serializable value; left out when the value serializes as
+    /// `null` (`None`, `()`), since absent members are never `null`.
     pub fn value(&mut self, key: &str, value: &dyn DetailValue) -> &mut Self {
-        self.member(key, |buf| value.write_json(buf))
+        let (mark, empty) = (self.buf.len(), self.empty);
+        self.member(key, |buf| value.write_json(buf));
+        if self.buf.ends_with(b":null") && self.buf.len() > mark {
+            self.buf.truncate(mark);
+            self.empty = empty;
+        }
+        self
     }
 
     /// A member holding a nested object whose members `members` writes.

@@ -83,13 +83,15 @@ pub mod envelope;
 mod json;
 mod log;
 mod parts;
+#[cfg(feature = "axum")]
+mod request_id;
 mod response;
 mod row;
 
 #[cfg(feature = "actix-web")]
 mod actix;
 #[cfg(feature = "axum")]
-mod axum;
+pub mod axum;
 
 #[doc(hidden)]
 #[path = "private.rs"]

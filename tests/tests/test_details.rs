@@ -1,0 +1,132 @@
+//! `#[detail]` members: camelCase keys, renames, field order, any `Serialize` value, and
+//! fields that stay private.
+
+use errcat::ApiError;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+struct Limits {
+    limit: u32,
+    remaining: u32,
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = errcat::envelope::ErrorField)]
+enum E {
+    #[error("x")]
+    #[status(429)]
+    #[message("Too many requests")]
+    Throttled {
+        internal_note: String,
+        #[detail]
+        retry_after_seconds: u64,
+        #[detail(rename = "rateLimit")]
+        limits: Limits,
+        #[detail]
+        tags: Vec<&'static str>,
+        #[detail]
+        reason: Option<String>,
+    },
+
+    #[error("x")]
+    #[status(400)]
+    #[message("Duplicate email")]
+    Tuple(#[detail(rename = "errors")] std::collections::BTreeMap<&'static str, &'static str>),
+
+    #[error("x")]
+    #[status(400)]
+    #[message("bad type")]
+    RawName {
+        #[detail]
+        r#type: &'static str,
+    },
+}
+
+fn body(error: &E) -> String {
+    String::from_utf8(error.to_response().body().to_vec()).unwrap()
+}
+
+#[test]
+fn test_detail_keys_order_and_values() {
+    let error = E::Throttled {
+        internal_note: "shard-7 overloaded".into(),
+        retry_after_seconds: 42,
+        limits: Limits {
+            limit: 60,
+            remaining: 0,
+        },
+        tags: vec!["burst", "ip"],
+        reason: Some("burst".into()),
+    };
+    assert_eq!(
+        body(&error),
+        r#"{"error":"Too many requests","retryAfterSeconds":42,"rateLimit":{"limit":60,"remaining":0},"tags":["burst","ip"],"reason":"burst"}"#
+    );
+}
+
+#[test]
+fn test_none_detail_is_left_out_not_null() {
+    let error = E::Throttled {
+        internal_note: String::new(),
+        retry_after_seconds: 1,
+        limits: Limits {
+            limit: 1,
+            remaining: 0,
+        },
+        tags: vec![],
+        reason: None,
+    };
+    assert_eq!(
+        body(&error),
+        r#"{"error":"Too many requests","retryAfterSeconds":1,"rateLimit":{"limit":1,"remaining":0},"tags":[]}"#
+    );
+}
+
+#[test]
+fn test_detail_rename_on_tuple_field() {
+    let error = E::Tuple([("email", "Email already registered")].into());
+    assert_eq!(
+        body(&error),
+        r#"{"error":"Duplicate email","errors":{"email":"Email already registered"}}"#
+    );
+}
+
+#[test]
+fn test_detail_of_raw_identifier_field() {
+    assert_eq!(
+        body(&E::RawName { r#type: "aes256" }),
+        r#"{"error":"bad type","type":"aes256"}"#
+    );
+}
+
+#[test]
+fn test_catalog_lists_detail_keys() {
+    let catalog = E::catalog();
+    assert_eq!(
+        catalog[0].details,
+        ["retryAfterSeconds", "rateLimit", "tags", "reason"]
+    );
+    assert_eq!(catalog[1].details, ["errors"]);
+}
+
+#[test]
+fn test_failed_detail_is_left_out_and_body_stays_valid() {
+    // A map with non-string keys cannot be JSON: serde_json refuses it.
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[api_error(envelope = errcat::envelope::MessageField)]
+    #[error("x")]
+    #[status(400)]
+    #[message("bad")]
+    struct Odd {
+        #[detail]
+        map: std::collections::BTreeMap<(u8, u8), u8>,
+        #[detail]
+        after: u8,
+    }
+    let error = Odd {
+        map: [((1, 2), 3)].into(),
+        after: 9,
+    };
+    let body = String::from_utf8(error.to_response().body().to_vec()).unwrap();
+    assert_eq!(body, r#"{"message":"bad","after":9}"#);
+}
