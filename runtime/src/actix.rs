@@ -1,4 +1,5 @@
-//! actix-web integration (feature `actix-web`): every derived type is `ResponseError`.
+//! actix-web integration (feature `actix-web`): every derived type is `ResponseError`, and
+//! the [`ErrorContext`] middleware gives each request the context its error responses carry.
 
 use crate::ApiError;
 use actix_web::HttpResponse;
@@ -56,4 +57,142 @@ macro_rules! __private_actix {
             }
         }
     };
+}
+
+/// The name of the request and response header carrying the request id.
+const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// actix-web middleware that gives every request an error context: its id, path and time,
+/// carried by every error response rendered while the request is handled.
+///
+/// The counterpart of `errcat::axum::ErrorContextLayer`, with the same rules: the request's
+/// `x-request-id` when it is a sane token (1 to 128 characters from
+/// `A-Z a-z 0-9 - _ . : / + = @ ~`), else a generated UUID, echoed as the `x-request-id`
+/// response header; a hostile or oversized incoming id is replaced, never reflected.
+///
+/// ```
+/// use actix_web::{App, HttpResponse, web};
+/// use errcat::ApiError;
+/// use errcat::actix::ErrorContext;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[error("no bundle")]
+/// #[status(404)]
+/// #[message("bundle not found")]
+/// struct NotFound;
+///
+/// async fn bundle() -> Result<HttpResponse, NotFound> {
+///     Err(NotFound)
+/// }
+///
+/// let app = App::new()
+///     .wrap(ErrorContext::new())
+///     .route("/api/v1/bundles/{id}", web::get().to(bundle));
+/// # let _ = app;
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ErrorContext {
+    _private: (),
+}
+
+impl ErrorContext {
+    /// The middleware.
+    pub fn new() -> Self {
+        ErrorContext { _private: () }
+    }
+}
+
+impl<S, B> actix_web::dev::Transform<S, actix_web::dev::ServiceRequest> for ErrorContext
+where
+    S: actix_web::dev::Service<
+            actix_web::dev::ServiceRequest,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+{
+    type Response = actix_web::dev::ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Transform = ErrorContextService<S>;
+    type InitError = ();
+    type Future = std::future::Ready<Result<ErrorContextService<S>, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        std::future::ready(Ok(ErrorContextService { service }))
+    }
+}
+
+/// The service [`ErrorContext`] wraps around the application.
+#[derive(Debug)]
+pub struct ErrorContextService<S> {
+    service: S,
+}
+
+impl<S, B> actix_web::dev::Service<actix_web::dev::ServiceRequest> for ErrorContextService<S>
+where
+    S: actix_web::dev::Service<
+            actix_web::dev::ServiceRequest,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+{
+    type Response = actix_web::dev::ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Future = ResponseFuture<S::Future>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, request: actix_web::dev::ServiceRequest) -> Self::Future {
+        let incoming = request
+            .headers()
+            .get(REQUEST_ID_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .filter(|id| crate::request_id::is_sane(id));
+        let id = incoming.map_or_else(crate::request_id::generate, str::to_owned);
+        let header = HeaderValue::from_str(&id).ok();
+        let context = std::sync::Arc::new(crate::RequestContext::new(id, request.path()));
+        let future = crate::context::enter_shared(context.clone(), || self.service.call(request));
+        ResponseFuture {
+            inner: crate::context::scope_shared(context, future),
+            id: header,
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The response future of [`ErrorContextService`]: the inner future, run in the
+    /// request's context, with `x-request-id` added to its response.
+    pub struct ResponseFuture<F> {
+        #[pin]
+        inner: crate::Scoped<F>,
+        id: Option<HeaderValue>,
+    }
+}
+
+impl<F, B> std::future::Future for ResponseFuture<F>
+where
+    F: std::future::Future<Output = Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>>,
+{
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let this = self.project();
+        let mut output = std::task::ready!(this.inner.poll(cx));
+        if let (Ok(response), Some(id)) = (&mut output, this.id.take()) {
+            response
+                .headers_mut()
+                .insert(HeaderName::from_static(REQUEST_ID_HEADER), id);
+        }
+        std::task::Poll::Ready(output)
+    }
+}
+
+impl<F> std::fmt::Debug for ResponseFuture<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseFuture")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }

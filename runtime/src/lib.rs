@@ -83,13 +83,13 @@ pub mod envelope;
 mod json;
 mod log;
 mod parts;
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 mod request_id;
 mod response;
 mod row;
 
 #[cfg(feature = "actix-web")]
-mod actix;
+pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 
