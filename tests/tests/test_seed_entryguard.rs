@@ -1,0 +1,370 @@
+//! Seed 004, EntryGuard "Error Handling": every error body on the page in the `Spring`
+//! envelope (`{"timestamp","status","error","message","path",...details}`), byte for byte.
+//!
+//! Bodies are rendered in a request context on the seed's path at the seed's time,
+//! `2024-01-15T10:30:00Z`, so the timestamp and path are exact. The seed pretty-prints;
+//! errcat writes compact JSON, so each expected body is the seed's JSON with the whitespace
+//! between tokens removed, members in seed order.
+
+use errcat::{ApiError, RequestContext, Timestamp};
+use http::{Response, StatusCode};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Field-level validation messages, serialized as an object in insertion order (the order
+/// the validator reports them, which the seed keeps).
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn with(mut self, field: &'static str, message: impl Into<String>) -> Self {
+        self.0.push((field, message.into()));
+        self
+    }
+}
+
+impl Serialize for FieldErrors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, message) in &self.0 {
+            map.serialize_entry(field, message)?;
+        }
+        map.end()
+    }
+}
+
+/// Errors of the EntryGuard API.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = errcat::envelope::Spring)]
+pub enum EntryGuardError {
+    /// Bean validation rejected the request body; `validationErrors` says why, per field.
+    #[error("validation failed")]
+    #[status(400)]
+    #[message("Validation failed")]
+    ValidationFailed {
+        #[detail]
+        validation_errors: FieldErrors,
+    },
+
+    /// The organization's plan caps its users.
+    #[error("user limit {max_users} reached")]
+    #[status(400)]
+    #[message("Maximum number of users ({max_users}) reached for your organization")]
+    UserLimitReached { max_users: u32 },
+
+    #[error("no credentials")]
+    #[status(401)]
+    #[message("Full authentication is required to access this resource")]
+    AuthenticationRequired,
+
+    #[error("token expired")]
+    #[status(401)]
+    #[message("Token has expired")]
+    TokenExpired,
+
+    #[error("admin required")]
+    #[status(403)]
+    #[message("Access denied. Administrator privileges required.")]
+    AdminRequired,
+
+    #[error("API key scope {scope} insufficient")]
+    #[status(403)]
+    #[message("API key does not have access to this resource")]
+    ApiKeyScope { scope: String },
+
+    /// Also returned for another organization's resources, so as not to disclose them.
+    #[error("resource {id} not found")]
+    #[status(404)]
+    #[message("Resource not found")]
+    ResourceNotFound { id: String },
+
+    #[error("rate limited")]
+    #[status(429)]
+    #[message("Rate limit exceeded. Please try again later.")]
+    #[header("X-RateLimit-Limit", "{limit}")]
+    #[header("X-RateLimit-Remaining", "{remaining}")]
+    #[header("X-RateLimit-Reset", "{reset}")]
+    RateLimited {
+        limit: u32,
+        remaining: u32,
+        reset: u64,
+    },
+
+    #[error("internal error")]
+    #[status(500)]
+    #[message("An unexpected error occurred. Please try again later.")]
+    Internal(#[source] std::io::Error),
+}
+
+/// `2024-01-15T10:30:00Z`, the seed's timestamp.
+const SEED_TIME: u64 = 1_705_314_600;
+
+fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
+    std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
+}
+
+/// Renders `error` while handling a request on `path` at the seed's time.
+fn render_on(path: &str, error: &EntryGuardError) -> Response<impl AsRef<[u8]>> {
+    RequestContext::new("9f1c2a", path)
+        .with_time(UNIX_EPOCH + Duration::from_secs(SEED_TIME))
+        .enter(|| error.to_response())
+}
+
+/// Renders `error` on `path` and checks status, `application/json` as the only header, and
+/// the body.
+#[track_caller]
+fn assert_seed_body(path: &str, error: &EntryGuardError, status: u16, expected: &str) {
+    let response = render_on(path, error);
+    assert_eq!(response.status(), status, "status of {expected}");
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.headers().len(), 1, "no header but content-type");
+    assert_eq!(body_text(&response), expected);
+}
+
+/// Checks `text` is `YYYY-MM-DDTHH:MM:SSZ`.
+#[track_caller]
+fn assert_rfc3339_utc_seconds(text: &str) {
+    let bytes = text.as_bytes();
+    assert_eq!(bytes.len(), 20, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ");
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ok = match i {
+            4 | 7 => byte == b'-',
+            10 => byte == b'T',
+            13 | 16 => byte == b':',
+            19 => byte == b'Z',
+            _ => byte.is_ascii_digit(),
+        };
+        assert!(ok, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ (byte {i})");
+    }
+}
+
+// ---- Error Response Format ----
+
+#[test]
+fn test_error_response_format_validation_errors_in_seed_order() {
+    let error = EntryGuardError::ValidationFailed {
+        validation_errors: FieldErrors::default()
+            .with("email", "must not be blank")
+            .with("password", "size must be between 8 and 128"),
+    };
+    assert_seed_body(
+        "/api/v1/auth/register",
+        &error,
+        400,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":400,"error":"Bad Request","#,
+            r#""message":"Validation failed","path":"/api/v1/auth/register","#,
+            r#""validationErrors":{"email":"must not be blank","#,
+            r#""password":"size must be between 8 and 128"}}"#,
+        ),
+    );
+}
+
+#[test]
+fn test_error_response_format_without_request_context() {
+    // Outside any request: no `path` (left out, not null), and the timestamp is the time of
+    // rendering, RFC 3339 UTC to the second.
+    let before = Timestamp::from(SystemTime::now()).to_string();
+    let response = EntryGuardError::TokenExpired.to_response();
+    let after = Timestamp::from(SystemTime::now()).to_string();
+    let body = body_text(&response);
+
+    let rest = body
+        .strip_prefix(r#"{"timestamp":""#)
+        .unwrap_or_else(|| panic!("unexpected body {body}"));
+    let (timestamp, rest) = rest.split_at(rest.find('"').expect("timestamp is a string"));
+    assert_rfc3339_utc_seconds(timestamp);
+    assert!(
+        before.as_str() <= timestamp && timestamp <= after.as_str(),
+        "{timestamp} not within {before}..={after}"
+    );
+    assert_eq!(
+        rest,
+        r#"","status":401,"error":"Unauthorized","message":"Token has expired"}"#
+    );
+    assert!(!body.contains("null"));
+}
+
+#[test]
+fn test_timestamp_truncates_to_whole_seconds() {
+    let response = RequestContext::new("9f1c2a", "/api/v1/sessions")
+        .with_time(UNIX_EPOCH + Duration::from_millis(SEED_TIME * 1000 + 999))
+        .enter(|| EntryGuardError::TokenExpired.to_response());
+    assert!(
+        body_text(&response).starts_with(r#"{"timestamp":"2024-01-15T10:30:00Z","#),
+        "{}",
+        body_text(&response)
+    );
+}
+
+// ---- 400 Bad Request ----
+
+#[test]
+fn test_400_invalid_registration() {
+    let error = EntryGuardError::ValidationFailed {
+        validation_errors: FieldErrors::default()
+            .with("organizationName", "must not be blank")
+            .with("email", "must be a well-formed email address")
+            .with("password", "size must be between 8 and 128"),
+    };
+    assert_seed_body(
+        "/api/v1/auth/register",
+        &error,
+        400,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":400,"error":"Bad Request","#,
+            r#""message":"Validation failed","path":"/api/v1/auth/register","#,
+            r#""validationErrors":{"organizationName":"must not be blank","#,
+            r#""email":"must be a well-formed email address","#,
+            r#""password":"size must be between 8 and 128"}}"#,
+        ),
+    );
+    assert_eq!(EntryGuardError::catalog()[0].details, ["validationErrors"]);
+}
+
+#[test]
+fn test_400_business_logic_error_has_no_validation_errors() {
+    let error = EntryGuardError::UserLimitReached { max_users: 10 };
+    assert_seed_body(
+        "/api/v1/users",
+        &error,
+        400,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":400,"error":"Bad Request","#,
+            r#""message":"Maximum number of users (10) reached for your organization","#,
+            r#""path":"/api/v1/users"}"#,
+        ),
+    );
+}
+
+// ---- 401 Unauthorized ----
+
+#[test]
+fn test_401_missing_token() {
+    assert_seed_body(
+        "/api/v1/sessions",
+        &EntryGuardError::AuthenticationRequired,
+        401,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":401,"error":"Unauthorized","#,
+            r#""message":"Full authentication is required to access this resource","#,
+            r#""path":"/api/v1/sessions"}"#,
+        ),
+    );
+}
+
+#[test]
+fn test_401_expired_token() {
+    assert_seed_body(
+        "/api/v1/sessions",
+        &EntryGuardError::TokenExpired,
+        401,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":401,"error":"Unauthorized","#,
+            r#""message":"Token has expired","path":"/api/v1/sessions"}"#,
+        ),
+    );
+}
+
+// ---- 403 Forbidden ----
+
+#[test]
+fn test_403_non_admin_accessing_admin_endpoint() {
+    assert_seed_body(
+        "/api/v1/users",
+        &EntryGuardError::AdminRequired,
+        403,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":403,"error":"Forbidden","#,
+            r#""message":"Access denied. Administrator privileges required.","#,
+            r#""path":"/api/v1/users"}"#,
+        ),
+    );
+}
+
+#[test]
+fn test_403_api_key_scope_error() {
+    let error = EntryGuardError::ApiKeyScope {
+        scope: "sessions:write".into(),
+    };
+    assert_seed_body(
+        "/api/v1/credentials",
+        &error,
+        403,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":403,"error":"Forbidden","#,
+            r#""message":"API key does not have access to this resource","#,
+            r#""path":"/api/v1/credentials"}"#,
+        ),
+    );
+}
+
+// ---- 404 Not Found ----
+
+#[test]
+fn test_404_non_existent_resource() {
+    let id = "99999999-9999-9999-9999-999999999999";
+    let error = EntryGuardError::ResourceNotFound { id: id.into() };
+    assert_seed_body(
+        &format!("/api/v1/resources/{id}"),
+        &error,
+        404,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":404,"error":"Not Found","#,
+            r#""message":"Resource not found","#,
+            r#""path":"/api/v1/resources/99999999-9999-9999-9999-999999999999"}"#,
+        ),
+    );
+}
+
+// ---- 429 Too Many Requests ----
+
+#[test]
+fn test_429_rate_limit_exceeded_with_headers() {
+    let error = EntryGuardError::RateLimited {
+        limit: 60,
+        remaining: 0,
+        reset: 1_642_248_660,
+    };
+    let response = render_on("/api/v1/sessions", &error);
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let headers: Vec<(&str, &str)> = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            ("content-type", "application/json"),
+            ("x-ratelimit-limit", "60"),
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1642248660"),
+        ]
+    );
+    assert_eq!(
+        body_text(&response),
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":429,"error":"Too Many Requests","#,
+            r#""message":"Rate limit exceeded. Please try again later.","#,
+            r#""path":"/api/v1/sessions"}"#,
+        )
+    );
+}
+
+// ---- 500 Internal Server Error ----
+
+#[test]
+fn test_500_internal_server_error_hides_source() {
+    let error = EntryGuardError::Internal(std::io::Error::other("AWS SDK: throttled"));
+    assert_seed_body(
+        "/api/v1/sessions",
+        &error,
+        500,
+        concat!(
+            r#"{"timestamp":"2024-01-15T10:30:00Z","status":500,"error":"Internal Server Error","#,
+            r#""message":"An unexpected error occurred. Please try again later.","#,
+            r#""path":"/api/v1/sessions"}"#,
+        ),
+    );
+}
