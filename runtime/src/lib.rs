@@ -68,6 +68,8 @@
 //! - `axum`: every derived type implements `axum::response::IntoResponse`.
 //! - `actix-web`: every derived type implements `actix_web::ResponseError` (which needs
 //!   `Display` and `Debug`).
+//! - `utoipa`: every derived type implements `utoipa::IntoResponses`, so
+//!   `#[utoipa::path(..., responses(BundleError))]` lists each status with its examples.
 //! - `tracing`: error responses are logged, 5xx at ERROR with the error's `Display` and
 //!   `source()` chain, 4xx at DEBUG; bodies never carry them.
 //!
@@ -92,13 +94,15 @@ mod row;
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "utoipa")]
+mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
 pub use crate::api_error::ApiError;
-pub use crate::catalog::CatalogEntry;
+pub use crate::catalog::{Catalog, CatalogEntry};
 pub use crate::context::{Context, RequestContext, Scoped, Timestamp};
 pub use crate::envelope::Envelope;
 pub use crate::json::JsonObject;
@@ -115,7 +119,15 @@ macro_rules! __private_integrations {
     ($($tokens:tt)*) => {
         $crate::__private_axum! { $($tokens)* }
         $crate::__private_actix! { $($tokens)* }
+        $crate::__private_utoipa! { $($tokens)* }
     };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_utoipa {
+    ($($tokens:tt)*) => {};
 }
 
 #[cfg(not(feature = "axum"))]

@@ -14,10 +14,18 @@ pub use std::vec::Vec;
 pub use crate::actix::{actix_response, actix_status};
 #[cfg(feature = "axum")]
 pub use crate::axum::into_axum_response;
+#[cfg(feature = "utoipa")]
+pub use crate::utoipa::utoipa_responses;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum_core;
+#[cfg(feature = "utoipa")]
+pub use std::collections::BTreeMap;
+#[cfg(feature = "utoipa")]
+pub use std::string::String;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
 
 use crate::parts::Args;
 use crate::{ApiError, CatalogEntry, DetailValue, ErrorParts};

@@ -1,4 +1,4 @@
-//! The error catalog: every error a type can answer with, as data.
+//! [`CatalogEntry`]: one error a type can answer with, as data.
 
 use crate::context::Context;
 use crate::envelope::{Envelope, HasVtable, Problem, Vtable};
@@ -58,6 +58,8 @@ pub struct CatalogEntry {
     pub details: Vec<&'static str>,
     /// The variant's doc comment, `""` if none.
     pub description: &'static str,
+    /// Whether a field is the whole body, outside the envelope (`#[api_error(body)]`).
+    pub body: bool,
     pub(crate) envelope: &'static Vtable,
     pub(crate) row: Option<&'static Variant>,
 }
@@ -73,6 +75,7 @@ impl std::fmt::Debug for CatalogEntry {
             .field("headers", &self.headers)
             .field("details", &self.details)
             .field("description", &self.description)
+            .field("body", &self.body)
             .field("envelope", &self.envelope)
             .finish()
     }
@@ -104,6 +107,7 @@ impl CatalogEntry {
             headers: Vec::new(),
             details: Vec::new(),
             description: "",
+            body: false,
             envelope: &<Problem as HasVtable>::VTABLE,
             row: None,
         }
@@ -152,6 +156,9 @@ impl CatalogEntry {
     /// same envelope code as real responses, with placeholders kept as written, each detail's
     /// value shown as `"{key}"`, the time `2024-01-15T10:30:00Z`, and no request id or path.
     ///
+    /// `None` for an entry whose body is a field's value (`#[api_error(body)]`): there is no
+    /// value to show.
+    ///
     /// ```
     /// use errcat::ApiError;
     ///
@@ -163,10 +170,13 @@ impl CatalogEntry {
     ///     NotFound(String),
     /// }
     ///
-    /// let example = KeyRingError::catalog()[0].example();
+    /// let example = KeyRingError::catalog()[0].example().unwrap();
     /// assert_eq!(example.body(), r#"{"message":"KeyRing '{0}' not found"}"#);
     /// ```
-    pub fn example(&self) -> Response<Bytes> {
+    pub fn example(&self) -> Option<Response<Bytes>> {
+        if self.body {
+            return None;
+        }
         let placeholders: Vec<String> = self
             .details
             .iter()
@@ -181,7 +191,7 @@ impl CatalogEntry {
             Some(row) => {
                 let parts = ErrorParts::from_row(row, Args::Placeholders, &values, None)
                     .with_vtable(self.envelope);
-                render(&parts, &ctx)
+                Some(render(&parts, &ctx))
             }
             None => {
                 let message = unescape_braces(self.message);
@@ -200,7 +210,7 @@ impl CatalogEntry {
                 if let Some(field) = &field {
                     parts = parts.with_field(field);
                 }
-                render(&parts, &ctx)
+                Some(render(&parts, &ctx))
             }
         }
     }
@@ -219,6 +229,7 @@ impl CatalogEntry {
             headers: row.headers.iter().map(|header| header.name).collect(),
             details: row.details.to_vec(),
             description: row.description,
+            body: row.body,
             envelope: row.envelope,
             row: Some(row),
         }

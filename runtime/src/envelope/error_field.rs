@@ -1,5 +1,6 @@
 use super::Envelope;
 use crate::{Context, ErrorParts, JsonObject};
+use serde_json::{Value, json};
 
 /// The message under `error`: `application/json`, `{"error":MESSAGE,...details}`.
 ///
@@ -26,5 +27,15 @@ impl Envelope for ErrorField {
 
     fn depends_on_context(_ctx: &Context<'_>) -> bool {
         false
+    }
+
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "required": ["error"],
+            "properties": {
+                "error": { "type": "string", "description": "What went wrong, for a human." }
+            }
+        })
     }
 }

@@ -1,5 +1,6 @@
 use super::Envelope;
 use crate::{Context, ErrorParts, JsonObject};
+use serde_json::{Value, json};
 
 /// The message under `message`: `application/json`, `{"message":MESSAGE,...details}`.
 ///
@@ -27,5 +28,15 @@ impl Envelope for MessageField {
 
     fn depends_on_context(_ctx: &Context<'_>) -> bool {
         false
+    }
+
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "required": ["message"],
+            "properties": {
+                "message": { "type": "string", "description": "What went wrong, for a human." }
+            }
+        })
     }
 }

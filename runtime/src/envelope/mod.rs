@@ -29,6 +29,7 @@ pub use self::wrapped::Wrapped;
 use crate::context::Context;
 use crate::json::JsonObject;
 use crate::parts::ErrorParts;
+use serde_json::{Value, json};
 use std::any::TypeId;
 
 /// A JSON shape for error bodies.
@@ -98,6 +99,23 @@ pub trait Envelope: 'static {
         let _ = ctx;
         true
     }
+
+    /// The JSON Schema (OpenAPI 3.1 dialect) of this envelope's bodies, for the catalog's
+    /// OpenAPI document. The default says only that a body is an object.
+    ///
+    /// Give every schema and subschema a `type`: utoipa's model (feature `utoipa`) cannot
+    /// hold one without.
+    fn schema() -> Value {
+        json!({ "type": "object" })
+    }
+
+    /// Extra constraints on bodies at one `status`, whose codes are among `codes`, combined
+    /// with [`schema`](Self::schema) by `allOf` in the catalog's responses. `None` (the
+    /// default) adds none.
+    fn schema_at(status: u16, codes: &[&str]) -> Option<Value> {
+        let _ = (status, codes);
+        None
+    }
 }
 
 /// An envelope's functions behind pointers, so one non-generic renderer serves them all and
@@ -109,11 +127,26 @@ pub struct Vtable {
     pub(crate) depends_on_context: fn(&Context<'_>) -> bool,
     pub(crate) type_id: fn() -> TypeId,
     pub(crate) name: fn() -> &'static str,
+    pub(crate) schema: fn() -> Value,
+    pub(crate) schema_at: fn(u16, &[&str]) -> Option<Value>,
+}
+
+impl Vtable {
+    /// The envelope's type name without its path, naming its schema in the catalog.
+    pub(crate) fn short_name(&self) -> &'static str {
+        let name = (self.name)();
+        let name = name.split('<').next().unwrap_or(name);
+        name.rsplit("::").next().unwrap_or(name)
+    }
+
+    pub(crate) fn content_type(&self) -> &'static str {
+        self.content_type
+    }
 }
 
 impl std::fmt::Debug for Vtable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str((self.name)())
+        f.write_str(self.short_name())
     }
 }
 
@@ -130,6 +163,8 @@ impl<E: Envelope> HasVtable for E {
         depends_on_context: E::depends_on_context,
         type_id: TypeId::of::<E>,
         name: std::any::type_name::<E>,
+        schema: E::schema,
+        schema_at: E::schema_at,
     };
 }
 

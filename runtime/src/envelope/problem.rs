@@ -1,5 +1,6 @@
 use super::Envelope;
 use crate::{Context, ErrorParts, JsonObject};
+use serde_json::{Value, json};
 
 /// RFC 9457 problem details, errcat's default envelope.
 ///
@@ -50,5 +51,33 @@ impl Envelope for Problem {
 
     fn depends_on_context(ctx: &Context<'_>) -> bool {
         ctx.request().is_some()
+    }
+
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "description": "Problem details (RFC 9457), with errcat's `code`, `field` and `requestId` members.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+                "type": { "type": "string", "description": "A URI reference identifying the problem type." },
+                "title": { "type": "string", "description": "The reason phrase of the status." },
+                "status": { "type": "integer", "minimum": 400, "maximum": 599 },
+                "detail": { "type": "string", "description": "What went wrong, for a human." },
+                "instance": { "type": "string", "description": "The path of the request." },
+                "code": { "type": "string", "description": "A stable, machine-readable code." },
+                "field": { "type": "string", "description": "The request field the error points at." },
+                "requestId": { "type": "string", "description": "The id of the request, as in the `x-request-id` header." }
+            }
+        })
+    }
+
+    fn schema_at(status: u16, codes: &[&str]) -> Option<Value> {
+        Some(json!({
+            "type": "object",
+            "properties": {
+                "status": { "type": "integer", "enum": [status] },
+                "code": { "type": "string", "enum": codes }
+            }
+        }))
     }
 }

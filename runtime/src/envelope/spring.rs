@@ -1,5 +1,6 @@
 use super::Envelope;
 use crate::{Context, ErrorParts, JsonObject};
+use serde_json::{Value, json};
 
 /// Spring Boot's error attributes: `application/json`,
 /// `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,...details}`.
@@ -37,5 +38,26 @@ impl Envelope for Spring {
             body.str("path", path);
         }
         body.details(error);
+    }
+
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "required": ["timestamp", "status", "error", "message"],
+            "properties": {
+                "timestamp": { "type": "string", "format": "date-time" },
+                "status": { "type": "integer", "minimum": 400, "maximum": 599 },
+                "error": { "type": "string", "description": "The reason phrase of the status." },
+                "message": { "type": "string", "description": "What went wrong, for a human." },
+                "path": { "type": "string", "description": "The path of the request." }
+            }
+        })
+    }
+
+    fn schema_at(status: u16, _codes: &[&str]) -> Option<Value> {
+        Some(json!({
+            "type": "object",
+            "properties": { "status": { "type": "integer", "enum": [status] } }
+        }))
     }
 }

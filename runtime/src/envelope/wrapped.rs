@@ -1,5 +1,6 @@
 use super::Envelope;
 use crate::{Context, ErrorParts, JsonObject};
+use serde_json::{Value, json};
 
 /// A success flag, the error, and metadata: `application/json`,
 /// `{"success":false,"error":{"code":CODE,"message":MESSAGE,"field":FIELD,...details},"meta":{"requestId":ID,"timestamp":TS}}`.
@@ -47,5 +48,44 @@ impl Envelope for Wrapped {
                 }
                 meta.display("timestamp", &ctx.timestamp());
             });
+    }
+
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "required": ["success", "error", "meta"],
+            "properties": {
+                "success": { "type": "boolean", "enum": [false] },
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": {
+                        "code": { "type": "string", "description": "A stable, machine-readable code." },
+                        "message": { "type": "string", "description": "What went wrong, for a human." },
+                        "field": { "type": "string", "description": "The request field the error points at." }
+                    }
+                },
+                "meta": {
+                    "type": "object",
+                    "required": ["timestamp"],
+                    "properties": {
+                        "requestId": { "type": "string", "description": "The id of the request, as in the `x-request-id` header." },
+                        "timestamp": { "type": "string", "format": "date-time" }
+                    }
+                }
+            }
+        })
+    }
+
+    fn schema_at(_status: u16, codes: &[&str]) -> Option<Value> {
+        Some(json!({
+            "type": "object",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": { "code": { "type": "string", "enum": codes } }
+                }
+            }
+        }))
     }
 }

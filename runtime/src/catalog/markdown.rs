@@ -1,0 +1,137 @@
+//! [`Catalog::to_markdown`]: the status summary, then one table and the examples per group.
+
+use super::{Catalog, CatalogEntry, by_status};
+use crate::parts::reason_phrase;
+use http::StatusCode;
+use std::fmt::Write as _;
+
+pub(super) fn render(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", catalog.title);
+    out.push_str("| Status | Name | Codes |\n| --- | --- | --- |\n");
+    for (status, codes) in catalog.statuses() {
+        let codes: Vec<String> = codes.iter().map(|code| code_span(code)).collect();
+        let _ = writeln!(
+            out,
+            "| {status} | {} | {} |",
+            reason(status),
+            codes.join(", ")
+        );
+    }
+    for group in &catalog.groups {
+        let _ = writeln!(out, "\n## {}\n", group.name);
+        out.push_str("| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n");
+        for entry in &group.entries {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                entry.status,
+                code_span(entry.code),
+                cell(entry.message),
+                cell(entry.description)
+            );
+        }
+        for (status, entries) in by_status(&group.entries) {
+            let _ = writeln!(out, "\n### {status} {}", reason(status));
+            for entry in entries {
+                example(&mut out, entry);
+            }
+        }
+    }
+    out
+}
+
+fn reason(status: u16) -> &'static str {
+    StatusCode::from_u16(status).map_or("Error", reason_phrase)
+}
+
+fn example(out: &mut String, entry: &CatalogEntry) {
+    let _ = write!(
+        out,
+        "\n#### {} ({})\n\n",
+        code_span(entry.code),
+        entry.variant
+    );
+    if !entry.description.is_empty() {
+        let _ = writeln!(out, "{}\n", entry.description);
+    }
+    let Some(response) = entry.example() else {
+        out.push_str("The body is the error's own value, outside the envelope.\n");
+        return;
+    };
+    out.push_str("```http\n");
+    let _ = writeln!(out, "HTTP/1.1 {} {}", entry.status, reason(entry.status));
+    for (name, value) in response.headers() {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            header_name(entry, name.as_str()),
+            String::from_utf8_lossy(value.as_bytes())
+        );
+    }
+    let _ = writeln!(out, "\n{}\n```", String::from_utf8_lossy(response.body()));
+}
+
+/// The header's name as the error declared it (`Retry-After`), else as http stores it.
+fn header_name<'a>(entry: &'a CatalogEntry, lower: &'a str) -> &'a str {
+    if lower == "content-type" {
+        return "Content-Type";
+    }
+    entry
+        .headers
+        .iter()
+        .find(|name| name.eq_ignore_ascii_case(lower))
+        .copied()
+        .unwrap_or(lower)
+}
+
+/// A code in backticks, safe in a table cell.
+fn code_span(code: &str) -> String {
+    if code.contains('`') || code.contains('|') {
+        format!("`` {} ``", code.replace('|', "\\|"))
+    } else {
+        format!("`{code}`")
+    }
+}
+
+/// Text safe in one table cell: pipes escaped, HTML and emphasis characters neutralised,
+/// paragraphs kept apart.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, paragraph) in text.split("\n\n").enumerate() {
+        if i > 0 {
+            out.push_str("<br><br>");
+        }
+        for (j, line) in paragraph.lines().enumerate() {
+            if j > 0 {
+                out.push(' ');
+            }
+            for ch in line.trim().chars() {
+                match ch {
+                    '|' => out.push_str("\\|"),
+                    '\\' => out.push_str("\\\\"),
+                    '*' => out.push_str("\\*"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    _ => out.push(ch),
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, code_span};
+
+    #[test]
+    fn cells_are_safe() {
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell("<b>*x*</b>"), "&lt;b&gt;\\*x\\*&lt;/b&gt;");
+        assert_eq!(cell("one\ntwo\n\nthree"), "one two<br><br>three");
+        assert_eq!(cell(r"C:\dir"), r"C:\\dir");
+        assert_eq!(code_span("A|B"), "`` A\\|B ``");
+        assert_eq!(code_span("NOT_FOUND"), "`NOT_FOUND`");
+    }
+}

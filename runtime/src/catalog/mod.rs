@@ -1,0 +1,194 @@
+//! The error catalog: every error a service can answer with, as data, and rendered as
+//! Markdown documentation and an OpenAPI 3.1 document from the same source as the responses.
+//!
+//! ```
+//! use errcat::ApiError;
+//! use errcat::catalog::Catalog;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum BundleError {
+//!     /// No bundle with this id exists in the caller's tenant.
+//!     #[error("bundle {id} not found")]
+//!     #[status(404)]
+//!     #[message("bundle not found")]
+//!     NotFound { id: String },
+//! }
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum KeyError {
+//!     #[error("key ring {0} not found")]
+//!     #[status(404)]
+//!     #[code("KEYRING_NOT_FOUND")]
+//!     #[message("KeyRing '{0}' not found")]
+//!     NotFound(String),
+//! }
+//!
+//! let catalog = Catalog::new().group::<BundleError>("Bundles").group::<KeyError>("Keys");
+//! let markdown = catalog.to_markdown();
+//! assert!(markdown.contains("| 404 | Not Found | `NOT_FOUND`, `KEYRING_NOT_FOUND` |"));
+//! assert!(markdown.contains("| 404 | `KEYRING_NOT_FOUND` | KeyRing '{0}' not found |  |"));
+//!
+//! let openapi = catalog.to_openapi();
+//! let example = &openapi["components"]["responses"]["Keys404"]["content"]
+//!     ["application/problem+json"]["examples"]["NotFound"]["value"];
+//! assert_eq!(example["detail"], "KeyRing '{0}' not found");
+//! assert!(catalog.code_clashes().is_empty());
+//! ```
+
+mod entry;
+mod fresh;
+mod markdown;
+mod openapi;
+
+pub use self::entry::CatalogEntry;
+pub use self::fresh::assert_fresh;
+#[cfg(feature = "utoipa")]
+pub(crate) use self::openapi::response as openapi_response;
+
+use crate::ApiError;
+use std::collections::BTreeMap;
+
+/// Several error types' entries, in named groups, ready to render.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    title: String,
+    version: String,
+    groups: Vec<Group>,
+}
+
+/// One named group of a [`Catalog`]: the entries of one error type.
+#[derive(Clone, Debug)]
+pub struct Group {
+    name: String,
+    entries: Vec<CatalogEntry>,
+}
+
+impl Group {
+    /// The group's name, as given to [`Catalog::group`].
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The group's entries, in declaration order.
+    pub fn entries(&self) -> &[CatalogEntry] {
+        &self.entries
+    }
+}
+
+/// A code used with more than one status within one [`Catalog`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeClash {
+    /// The code.
+    pub code: &'static str,
+    /// Every use of it: `(group, variant, status)`, in catalog order.
+    pub uses: Vec<(String, &'static str, u16)>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog::new()
+    }
+}
+
+impl Catalog {
+    /// An empty catalog titled "Errors".
+    pub fn new() -> Self {
+        Catalog {
+            title: "Errors".to_owned(),
+            version: "1.0.0".to_owned(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Sets the title of the Markdown page and of the OpenAPI document.
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = title.into();
+        self
+    }
+
+    /// Sets the `info.version` of the OpenAPI document (default `1.0.0`).
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
+    }
+
+    /// Adds `E`'s entries as a group called `name`.
+    #[must_use]
+    pub fn group<E: ApiError>(mut self, name: impl Into<String>) -> Self {
+        self.groups.push(Group {
+            name: name.into(),
+            entries: E::catalog(),
+        });
+        self
+    }
+
+    /// The groups, in the order they were added.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Codes used with more than one status anywhere in this catalog.
+    ///
+    /// The derive rejects such a clash within one type; across transparent boundaries and
+    /// groups only the catalog can see it. A test can require this to be empty.
+    pub fn code_clashes(&self) -> Vec<CodeClash> {
+        let mut uses: BTreeMap<&'static str, Vec<(String, &'static str, u16)>> = BTreeMap::new();
+        let mut order = Vec::new();
+        for group in &self.groups {
+            for entry in &group.entries {
+                let list = uses.entry(entry.code).or_insert_with(|| {
+                    order.push(entry.code);
+                    Vec::new()
+                });
+                list.push((group.name.clone(), entry.variant, entry.status));
+            }
+        }
+        order
+            .into_iter()
+            .filter_map(|code| {
+                let list = uses.remove(code)?;
+                let first = list.first()?.2;
+                list.iter()
+                    .any(|(_, _, status)| *status != first)
+                    .then(|| CodeClash { code, uses: list })
+            })
+            .collect()
+    }
+
+    /// The Markdown page: a status summary table (`| Status | Name | Codes |`), then per
+    /// group a heading, a `| Status | Code | Message | Description |` table with one row
+    /// per entry, and each entry's example response.
+    pub fn to_markdown(&self) -> String {
+        markdown::render(self)
+    }
+
+    /// An OpenAPI 3.1 document whose `components.schemas` hold the envelope schemas and
+    /// `components.responses` one response per group and status, with one named example per
+    /// entry, rendered by the same code as real responses.
+    pub fn to_openapi(&self) -> serde_json::Value {
+        openapi::document(self)
+    }
+
+    /// Every status used, ascending, with the codes that use it in order of appearance.
+    pub(crate) fn statuses(&self) -> Vec<(u16, Vec<&'static str>)> {
+        let mut statuses: BTreeMap<u16, Vec<&'static str>> = BTreeMap::new();
+        for entry in self.groups.iter().flat_map(|group| &group.entries) {
+            let codes = statuses.entry(entry.status).or_default();
+            if !codes.contains(&entry.code) {
+                codes.push(entry.code);
+            }
+        }
+        statuses.into_iter().collect()
+    }
+}
+
+/// `entries` grouped by status, ascending; entries keep their order within a status.
+pub(crate) fn by_status(entries: &[CatalogEntry]) -> Vec<(u16, Vec<&CatalogEntry>)> {
+    let mut statuses: BTreeMap<u16, Vec<&CatalogEntry>> = BTreeMap::new();
+    for entry in entries {
+        statuses.entry(entry.status).or_default().push(entry);
+    }
+    statuses.into_iter().collect()
+}

@@ -1,0 +1,47 @@
+//! utoipa integration (feature `utoipa`): every derived type is `utoipa::IntoResponses`, so
+//! `#[utoipa::path(..., responses(BundleError))]` lists each status with its examples.
+
+use crate::catalog::{CatalogEntry, by_status, openapi_response};
+use std::collections::BTreeMap;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+
+/// The responses of `entries` by status, schemas inlined (an `IntoResponses` impl cannot
+/// register components), examples rendered as real responses are.
+#[doc(hidden)]
+pub fn utoipa_responses(entries: &[CatalogEntry]) -> BTreeMap<String, RefOr<Response>> {
+    by_status(entries)
+        .into_iter()
+        .map(|(status, entries)| {
+            let json = openapi_response(status, &entries, &mut |envelope| (envelope.schema)());
+            let description = json["description"].as_str().unwrap_or_default().to_owned();
+            let response = serde_json::from_value::<Response>(json).unwrap_or_else(|e| {
+                eprintln!("DBG {e}");
+                ResponseBuilder::new().description(description).build()
+            });
+            (status.to_string(), RefOr::T(response))
+        })
+        .collect()
+}
+
+/// Implements `IntoResponses` for a derived type; called by the derive's expansion.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_utoipa {
+    ({$($impl_generics:tt)*} {$($ty:tt)*} {$($predicates:tt)*}) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($predicates)*
+        {
+            fn responses() -> $crate::__private::BTreeMap<
+                $crate::__private::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::__private::utoipa_responses(&<Self as $crate::ApiError>::catalog())
+            }
+        }
+    };
+}

@@ -1,0 +1,107 @@
+//! The `utoipa` feature: every derived type is `utoipa::IntoResponses`, so a path's
+//! `responses(BundleError)` documents each status with its examples and schema.
+
+use errcat::ApiError;
+use serde_json::{Value, json};
+use utoipa::OpenApi;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[expect(dead_code, reason = "only the documentation is read")]
+enum BundleError {
+    /// No bundle with this id exists in the caller's tenant.
+    #[error("bundle {id} not found")]
+    #[status(404)]
+    #[message("bundle not found")]
+    NotFound { id: String },
+
+    #[error("gone")]
+    #[status(404)]
+    #[code("BUNDLE_DELETED")]
+    #[message("bundle {0} was deleted")]
+    Deleted(String),
+
+    #[error("rate limited")]
+    #[status(429)]
+    #[code("RATE_LIMITED")]
+    #[message("Rate limit exceeded. Try again in {retry_after} seconds.")]
+    #[header("Retry-After", "{retry_after}")]
+    #[api_error(envelope = errcat::envelope::Wrapped)]
+    RateLimited {
+        #[detail]
+        retry_after: u64,
+    },
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/bundles/{id}",
+    params(("id" = String, Path, description = "The bundle id")),
+    responses((status = 200, description = "The bundle", body = String), BundleError)
+)]
+#[expect(dead_code, reason = "only the documentation is read")]
+async fn get_bundle() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(get_bundle))]
+struct ApiDoc;
+
+fn responses() -> Value {
+    let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+    doc["paths"]["/api/v1/bundles/{id}"]["get"]["responses"].clone()
+}
+
+#[test]
+fn test_each_status_is_documented() {
+    let responses = responses();
+    let statuses: Vec<&str> = responses
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(statuses, ["200", "404", "429"]);
+}
+
+#[test]
+fn test_examples_and_schema_of_a_status() {
+    let media = &responses()["404"]["content"]["application/problem+json"];
+    assert_eq!(
+        media["examples"]["NotFound"]["value"],
+        json!({"type":"about:blank","title":"Not Found","status":404,"detail":"bundle not found","code":"NOT_FOUND"})
+    );
+    assert_eq!(
+        media["examples"]["Deleted"]["value"]["detail"],
+        "bundle {0} was deleted"
+    );
+    assert_eq!(
+        media["examples"]["NotFound"]["description"],
+        "No bundle with this id exists in the caller's tenant."
+    );
+    let schema = &media["schema"];
+    assert_eq!(
+        schema["allOf"][0]["required"],
+        json!(["type", "title", "status", "detail", "code"])
+    );
+    assert_eq!(
+        schema["allOf"][1]["properties"]["code"]["enum"],
+        json!(["NOT_FOUND", "BUNDLE_DELETED"])
+    );
+}
+
+#[test]
+fn test_headers_and_other_envelopes() {
+    let response = &responses()["429"];
+    assert_eq!(
+        response["headers"]["Retry-After"]["schema"]["type"],
+        "string"
+    );
+    let media = &response["content"]["application/json"];
+    assert_eq!(
+        media["examples"]["RateLimited"]["value"]["error"]["retryAfter"],
+        "{retryAfter}"
+    );
+    assert_eq!(
+        media["schema"]["allOf"][1]["properties"]["error"]["properties"]["code"]["enum"],
+        json!(["RATE_LIMITED"])
+    );
+}
