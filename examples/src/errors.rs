@@ -98,6 +98,60 @@ pub enum RequestError {
     #[code("REQUEST_EXPIRED")]
     #[message("request not found or expired")]
     Expired(String),
+
+    /// The request names a bundle that does not exist.
+    #[error("request for unknown bundle {0}")]
+    #[status(400)]
+    #[code("INVALID_BUNDLE")]
+    #[message("bundle not found")]
+    #[field("bundle")]
+    UnknownBundle(String),
+}
+
+/// A request the service could not read: its body, content type or path.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum BodyError {
+    /// The body is not valid JSON.
+    #[error("invalid JSON at {line}:{column}")]
+    #[status(400)]
+    #[code("INVALID_JSON")]
+    #[message("Invalid JSON in request body")]
+    InvalidJson {
+        /// Line of the first error, from 1.
+        #[detail]
+        line: usize,
+        /// Column of the first error, from 1.
+        #[detail]
+        column: usize,
+    },
+
+    /// The body is JSON, but not of the expected shape.
+    #[error("invalid body: {0}")]
+    #[status(422)]
+    #[code("INVALID_BODY")]
+    #[message("{0}")]
+    InvalidBody(String),
+
+    /// The request has a body without `Content-Type: application/json`.
+    #[error("unsupported content type")]
+    #[status(415)]
+    #[code("UNSUPPORTED_MEDIA_TYPE")]
+    #[message("Content-Type must be application/json")]
+    UnsupportedContentType,
+
+    /// The body is larger than the service accepts.
+    #[error("body too large")]
+    #[status(413)]
+    #[code("BODY_TOO_LARGE")]
+    #[message("Request body too large")]
+    TooLarge,
+
+    /// A path segment could not be read (not UTF-8, for one).
+    #[error("invalid path: {0}")]
+    #[status(400)]
+    #[code("INVALID_PATH")]
+    #[message("Invalid path parameter")]
+    InvalidPath(String),
 }
 
 /// Every error the service answers with.
@@ -122,6 +176,24 @@ pub enum ServiceError {
     #[error(transparent)]
     #[api_error(transparent)]
     Request(#[from] RequestError),
+
+    /// See [`BodyError`].
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Body(#[from] BodyError),
+
+    /// No route has this path.
+    #[error("no route")]
+    #[status(404)]
+    #[code("ROUTE_NOT_FOUND")]
+    #[message("No such endpoint")]
+    NoRoute,
+
+    /// The path exists, but not with this method.
+    #[error("method not allowed")]
+    #[status(405)]
+    #[code("METHOD_NOT_ALLOWED")]
+    MethodNotAllowed,
 
     /// The client exceeded its rate limit.
     #[error("rate limited")]

@@ -1,91 +1,216 @@
 //! Run with `cargo run -p errcat-examples --bin tour`.
 //!
-//! Prints every error response of the example service as a client sees it: status line,
-//! headers, body.
+//! Sends requests to the example service in memory (no network) and prints every error
+//! response as a client sees it: status line, headers, body.
 
-use errcat::ApiError;
-use errcat_examples::errors::{AuthError, BundleError, KeyError, RequestError, ServiceError};
-use http::Response;
+use axum::body::Body;
+use errcat::{ApiError, RequestContext};
+use errcat_examples::app::{AppState, router};
+use errcat_examples::errors::ServiceError;
+use http::{Request, Response};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
 
-fn main() {
-    let errors: Vec<(&str, ServiceError)> = vec![
-        (
-            "GET /api/v1/bundles (no session)",
-            AuthError::Unauthenticated.into(),
-        ),
-        (
-            "POST /api/v1/bundles (member)",
-            AuthError::OwnerRequired.into(),
-        ),
-        (
-            "POST /api/v1/auth/login (locked)",
-            AuthError::Locked {
-                until: "2025-10-23T15:30:00Z".into(),
-            }
-            .into(),
-        ),
-        (
-            "GET /api/v1/bundles/other-tenant-bundle-uuid",
-            BundleError::NotFound {
-                id: "other-tenant-bundle-uuid".into(),
-            }
-            .into(),
-        ),
-        ("POST /api/v1/bundles {}", BundleError::MissingName.into()),
-        (
-            "POST /api/v1/bundles {\"name\":\"dev/api\"}",
-            BundleError::Duplicate {
-                name: "dev/api".into(),
-            }
-            .into(),
-        ),
-        (
-            "GET /api/v1/keys/STRIPE_KEY",
-            KeyError::NotFound("STRIPE_KEY".into()).into(),
-        ),
-        (
-            "POST /api/v1/keys {\"name\":\"X\"}",
-            KeyError::Missing { field: "value" }.into(),
-        ),
-        (
-            "POST /api/v1/bundles/dev-api/keys",
-            KeyError::AlreadyAttached.into(),
-        ),
-        (
-            "GET /api/v1/requests/old-request-id/wait",
-            RequestError::Expired("old-request-id".into()).into(),
-        ),
-        (
-            "POST /api/v1/auth/login (6th attempt)",
-            ServiceError::RateLimited {
-                retry_after: 900,
-                limit: 5,
-            },
-        ),
-        (
-            "GET /api/v1/bundles (database down)",
-            ServiceError::Storage(std::io::Error::other("connection refused")),
-        ),
-    ];
+/// One request of the tour: what it shows, method, path, bearer token, body.
+type Step = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
-    for (request, error) in &errors {
-        println!("### {request}");
-        print_response(&error.to_response());
-        println!();
+const STEPS: &[Step] = &[
+    ("No session", "GET", "/api/v1/bundles", None, None),
+    (
+        "A member creates a bundle",
+        "POST",
+        "/api/v1/bundles",
+        Some("member-token"),
+        Some(r#"{"name":"new/bundle"}"#),
+    ),
+    (
+        "Missing name",
+        "POST",
+        "/api/v1/bundles",
+        Some("owner-token"),
+        Some(r#"{"name":""}"#),
+    ),
+    (
+        "Create dev/api",
+        "POST",
+        "/api/v1/bundles",
+        Some("owner-token"),
+        Some(r#"{"name":"dev/api"}"#),
+    ),
+    (
+        "Create dev/api again",
+        "POST",
+        "/api/v1/bundles",
+        Some("owner-token"),
+        Some(r#"{"name":"dev/api"}"#),
+    ),
+    (
+        "Another tenant's bundle",
+        "GET",
+        "/api/v1/bundles/other-tenant-bundle-uuid",
+        Some("owner-token"),
+        None,
+    ),
+    (
+        "Key without a value",
+        "PUT",
+        "/api/v1/bundles/b-1/keys/STRIPE_KEY",
+        Some("owner-token"),
+        Some(r#"{"value":""}"#),
+    ),
+    (
+        "Attach STRIPE_KEY",
+        "PUT",
+        "/api/v1/bundles/b-1/keys/STRIPE_KEY",
+        Some("owner-token"),
+        Some(r#"{"value":"sk_live_1"}"#),
+    ),
+    (
+        "Attach STRIPE_KEY again",
+        "PUT",
+        "/api/v1/bundles/b-1/keys/STRIPE_KEY",
+        Some("owner-token"),
+        Some(r#"{"value":"sk_live_2"}"#),
+    ),
+    (
+        "A key that is not there",
+        "GET",
+        "/api/v1/bundles/b-1/keys/AWS_KEY",
+        Some("member-token"),
+        None,
+    ),
+    (
+        "Request an unknown bundle",
+        "POST",
+        "/api/v1/requests",
+        Some("member-token"),
+        Some(r#"{"bundle":"b-404"}"#),
+    ),
+    (
+        "Wait on an expired request",
+        "GET",
+        "/api/v1/requests/old-request-id/wait",
+        Some("member-token"),
+        None,
+    ),
+    (
+        "Malformed JSON",
+        "POST",
+        "/api/v1/bundles",
+        Some("owner-token"),
+        Some(r#"{"name": "Finance""#),
+    ),
+    (
+        "JSON of the wrong shape",
+        "POST",
+        "/api/v1/bundles",
+        Some("owner-token"),
+        Some(r#"{"title":"x"}"#),
+    ),
+    (
+        "No content type",
+        "POST",
+        "/api/v1/bundles",
+        Some("owner-token"),
+        Some(r#"{"name":"x"}"#),
+    ),
+    (
+        "No such endpoint",
+        "GET",
+        "/api/v1/bundlez",
+        Some("owner-token"),
+        None,
+    ),
+    (
+        "Wrong method",
+        "DELETE",
+        "/api/v1/requests",
+        Some("owner-token"),
+        None,
+    ),
+];
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let app = router(AppState::new(20));
+    for (n, (title, method, path, token, body)) in STEPS.iter().enumerate() {
+        let mut request = Request::builder()
+            .method(*method)
+            .uri(*path)
+            .header("x-request-id", format!("tour-{}", n + 1));
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        if body.is_some() && *title != "No content type" {
+            request = request.header("content-type", "application/json");
+        }
+        let request = request
+            .body(Body::from(body.unwrap_or_default()))
+            .expect("a valid request");
+        println!(
+            "### {title}: {method} {path}{}",
+            body.map(|b| format!(" {b}")).unwrap_or_default()
+        );
+        let response = app
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
+        print_response(response).await;
     }
+
+    // Limited to 3 requests a minute, the fourth is refused.
+    let limited = router(AppState::new(3));
+    for n in 1..=4 {
+        let request = Request::get("/api/v1/bundles")
+            .header("authorization", "Bearer member-token")
+            .header("x-request-id", format!("tour-limit-{n}"))
+            .body(Body::empty())
+            .expect("a valid request");
+        let response = limited
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
+        if n == 4 {
+            println!("### The fourth request in a minute, with a limit of 3: GET /api/v1/bundles");
+            print_response(response).await;
+        }
+    }
+
+    // No request can make the in-memory store fail; this is what a storage failure looks like.
+    println!("### A storage failure (its cause is logged, never sent)");
+    let response = RequestContext::new("tour-storage", "/api/v1/bundles").enter(|| {
+        ServiceError::Storage(std::io::Error::other("connection refused by 10.0.0.7:5432"))
+            .to_response()
+    });
+    print_response(response.map(Body::from)).await;
 }
 
-fn print_response(response: &Response<bytes::Bytes>) {
-    let status = response.status();
+async fn print_response(response: Response<Body>) {
+    let (parts, body) = response.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes())
+        .unwrap_or_default();
     println!(
         "HTTP/1.1 {} {}",
-        status.as_str(),
-        status.canonical_reason().unwrap_or("")
+        parts.status.as_str(),
+        parts.status.canonical_reason().unwrap_or("")
     );
-    for (name, value) in response.headers() {
-        println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
+    for (name, value) in &parts.headers {
+        println!("{name}: {}", String::from_utf8_lossy(value.as_bytes()));
     }
-    println!("content-length: {}", response.body().len());
+    if !parts.headers.contains_key("content-length") {
+        println!("content-length: {}", body.len());
+    }
     println!();
-    println!("{}", String::from_utf8_lossy(response.body()));
+    println!("{}\n", String::from_utf8_lossy(&body));
 }

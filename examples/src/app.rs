@@ -1,0 +1,346 @@
+//! The service's router: handlers, the rate limiter, and the documents served beside the API.
+
+use crate::docs;
+use crate::errors::{BundleError, KeyError, RequestError, ServiceError};
+use crate::extract::{Caller, Json, Path};
+use crate::store::{
+    ApprovalRequest, Bundle, Key, NewBundle, NewKey, NewRequest, REQUEST_TTL, Store, StoredBundle,
+};
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use errcat::axum::ErrorContextLayer;
+use http::StatusCode;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Shared state: the store and the rate limiter.
+#[derive(Clone)]
+pub struct AppState {
+    store: Arc<Mutex<Store>>,
+    limiter: Arc<Limiter>,
+}
+
+impl AppState {
+    /// Empty state, allowing `limit` requests per client per minute.
+    pub fn new(limit: u32) -> Self {
+        AppState {
+            store: Arc::default(),
+            limiter: Arc::new(Limiter {
+                limit,
+                window: Duration::from_secs(60),
+                clients: Mutex::default(),
+            }),
+        }
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The whole service: API routes behind the rate limiter, documents, fallbacks, and
+/// `ErrorContextLayer` around everything so every error carries the request's id and path.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/api/v1/bundles", post(create_bundle).get(list_bundles))
+        .route(
+            "/api/v1/bundles/{id}",
+            get(get_bundle).delete(delete_bundle),
+        )
+        .route(
+            "/api/v1/bundles/{id}/keys/{name}",
+            put(put_key).get(get_key),
+        )
+        .route("/api/v1/requests", post(create_request))
+        .route("/api/v1/requests/{id}/wait", get(wait_request))
+        .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit));
+    Router::new()
+        .merge(api)
+        .route(
+            "/openapi.json",
+            get(|| async { axum::Json(docs::api_document()) }),
+        )
+        .route(
+            "/docs/errors.md",
+            get(|| async {
+                (
+                    [(http::header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
+                    docs::catalog().to_markdown(),
+                )
+            }),
+        )
+        .fallback(|| async { ServiceError::NoRoute })
+        .method_not_allowed_fallback(|| async { ServiceError::MethodNotAllowed })
+        .with_state(state)
+        .layer(ErrorContextLayer::new())
+}
+
+/// Creates a bundle (owners only).
+#[utoipa::path(
+    post,
+    path = "/api/v1/bundles",
+    tag = "bundles",
+    request_body = NewBundle,
+    security(("bearer" = [])),
+    responses((status = 201, description = "The new bundle", body = Bundle), ServiceError)
+)]
+pub async fn create_bundle(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(new): Json<NewBundle>,
+) -> Result<(StatusCode, axum::Json<Bundle>), ServiceError> {
+    caller.require_owner()?;
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(BundleError::MissingName.into());
+    }
+    let mut store = state.store();
+    if store.bundles.values().any(|bundle| bundle.name == name) {
+        return Err(BundleError::Duplicate {
+            name: name.to_owned(),
+        }
+        .into());
+    }
+    let id = store.new_id("b");
+    store.bundles.insert(
+        id.clone(),
+        StoredBundle {
+            name: name.to_owned(),
+            ..StoredBundle::default()
+        },
+    );
+    let bundle = store.bundle(&id).ok_or(BundleError::NotFound { id })?;
+    Ok((StatusCode::CREATED, axum::Json(bundle)))
+}
+
+/// Lists the tenant's bundles.
+#[utoipa::path(
+    get,
+    path = "/api/v1/bundles",
+    tag = "bundles",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Every bundle", body = Vec<Bundle>), ServiceError)
+)]
+pub async fn list_bundles(
+    State(state): State<AppState>,
+    _caller: Caller,
+) -> Result<axum::Json<Vec<Bundle>>, ServiceError> {
+    let store = state.store();
+    Ok(axum::Json(
+        store
+            .bundles
+            .keys()
+            .filter_map(|id| store.bundle(id))
+            .collect(),
+    ))
+}
+
+/// Gets one bundle.
+#[utoipa::path(
+    get,
+    path = "/api/v1/bundles/{id}",
+    tag = "bundles",
+    params(("id" = String, Path, description = "The bundle's id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The bundle", body = Bundle), ServiceError)
+)]
+pub async fn get_bundle(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<String>,
+) -> Result<axum::Json<Bundle>, ServiceError> {
+    let bundle = state.store().bundle(&id);
+    Ok(axum::Json(bundle.ok_or(BundleError::NotFound { id })?))
+}
+
+/// Deletes a bundle and its keys (owners only).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/bundles/{id}",
+    tag = "bundles",
+    params(("id" = String, Path, description = "The bundle's id")),
+    security(("bearer" = [])),
+    responses((status = 204, description = "Deleted"), ServiceError)
+)]
+pub async fn delete_bundle(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ServiceError> {
+    caller.require_owner()?;
+    match state.store().bundles.remove(&id) {
+        Some(_) => Ok(StatusCode::NO_CONTENT),
+        None => Err(BundleError::NotFound { id }.into()),
+    }
+}
+
+/// Attaches a key to a bundle (owners only).
+#[utoipa::path(
+    put,
+    path = "/api/v1/bundles/{id}/keys/{name}",
+    tag = "keys",
+    params(
+        ("id" = String, Path, description = "The bundle's id"),
+        ("name" = String, Path, description = "The key's name"),
+    ),
+    request_body = NewKey,
+    security(("bearer" = [])),
+    responses((status = 201, description = "The key", body = Key), ServiceError)
+)]
+pub async fn put_key(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, name)): Path<(String, String)>,
+    Json(new): Json<NewKey>,
+) -> Result<(StatusCode, axum::Json<Key>), ServiceError> {
+    caller.require_owner()?;
+    if new.value.is_empty() {
+        return Err(KeyError::Missing { field: "value" }.into());
+    }
+    let mut store = state.store();
+    let bundle = store
+        .bundles
+        .get_mut(&id)
+        .ok_or(BundleError::NotFound { id })?;
+    if bundle.keys.contains_key(&name) {
+        return Err(KeyError::AlreadyAttached.into());
+    }
+    bundle.keys.insert(name.clone(), new.value.clone());
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(Key {
+            name,
+            value: new.value,
+        }),
+    ))
+}
+
+/// Gets a key of a bundle.
+#[utoipa::path(
+    get,
+    path = "/api/v1/bundles/{id}/keys/{name}",
+    tag = "keys",
+    params(
+        ("id" = String, Path, description = "The bundle's id"),
+        ("name" = String, Path, description = "The key's name"),
+    ),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The key", body = Key), ServiceError)
+)]
+pub async fn get_key(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path((id, name)): Path<(String, String)>,
+) -> Result<axum::Json<Key>, ServiceError> {
+    let store = state.store();
+    let bundle = store.bundles.get(&id).ok_or(BundleError::NotFound { id })?;
+    let value = bundle
+        .keys
+        .get(&name)
+        .ok_or_else(|| KeyError::NotFound(name.clone()))?;
+    Ok(axum::Json(Key {
+        name,
+        value: value.clone(),
+    }))
+}
+
+/// Asks for a bundle's keys; an owner approves the request out of band.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests",
+    tag = "requests",
+    request_body = NewRequest,
+    security(("bearer" = [])),
+    responses((status = 201, description = "The pending request", body = ApprovalRequest), ServiceError)
+)]
+pub async fn create_request(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Json(new): Json<NewRequest>,
+) -> Result<(StatusCode, axum::Json<ApprovalRequest>), ServiceError> {
+    let mut store = state.store();
+    if !store.bundles.contains_key(&new.bundle) {
+        return Err(RequestError::UnknownBundle(new.bundle).into());
+    }
+    let id = store.new_id("req");
+    store
+        .requests
+        .insert(id.clone(), (new.bundle.clone(), Instant::now()));
+    let request = ApprovalRequest {
+        id,
+        bundle: new.bundle,
+        expires_in: REQUEST_TTL.as_secs(),
+    };
+    Ok((StatusCode::CREATED, axum::Json(request)))
+}
+
+/// Waits for an approval request (answers at once with its state in this example).
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests/{id}/wait",
+    tag = "requests",
+    params(("id" = String, Path, description = "The request's id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The request, still pending", body = ApprovalRequest), ServiceError)
+)]
+pub async fn wait_request(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<String>,
+) -> Result<axum::Json<ApprovalRequest>, ServiceError> {
+    let store = state.store();
+    let Some((bundle, created)) = store.requests.get(&id) else {
+        return Err(RequestError::Expired(id).into());
+    };
+    let left = REQUEST_TTL.saturating_sub(created.elapsed());
+    if left.is_zero() {
+        return Err(RequestError::Expired(id).into());
+    }
+    Ok(axum::Json(ApprovalRequest {
+        id,
+        bundle: bundle.clone(),
+        expires_in: left.as_secs(),
+    }))
+}
+
+/// A fixed-window limit on requests per client (per `Authorization` header).
+struct Limiter {
+    limit: u32,
+    window: Duration,
+    clients: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let client = request
+        .headers()
+        .get(http::header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("anonymous")
+        .to_owned();
+    let limiter = &state.limiter;
+    let verdict = {
+        let mut clients = limiter
+            .clients
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let now = Instant::now();
+        let (start, count) = clients.entry(client).or_insert((now, 0));
+        if now.duration_since(*start) >= limiter.window {
+            (*start, *count) = (now, 0);
+        }
+        *count += 1;
+        (*count > limiter.limit).then(|| limiter.window.saturating_sub(now.duration_since(*start)))
+    };
+    match verdict {
+        Some(left) => ServiceError::RateLimited {
+            retry_after: left.as_secs().max(1),
+            limit: limiter.limit,
+        }
+        .into_response(),
+        None => next.run(request).await,
+    }
+}
