@@ -88,7 +88,7 @@ fn test_hand_parts_with_headers_details_and_envelope() {
 #[test]
 fn test_hand_catalog_example() {
     let entry = &Throttled::catalog()[0];
-    let body: serde_json::Value = serde_json::from_slice(entry.example().body()).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(entry.example().unwrap().body()).unwrap();
     assert_eq!(body["timestamp"], "2024-01-15T10:30:00Z");
     assert_eq!(body["error"], "Too Many Requests");
     assert!(body.get("path").is_none());

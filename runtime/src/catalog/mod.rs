@@ -152,7 +152,7 @@ impl Catalog {
                 let first = list.first()?.2;
                 list.iter()
                     .any(|(_, _, status)| *status != first)
-                    .then(|| CodeClash { code, uses: list })
+                    .then_some(CodeClash { code, uses: list })
             })
             .collect()
     }

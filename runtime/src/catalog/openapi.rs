@@ -52,12 +52,17 @@ pub(super) fn document(catalog: &Catalog) -> Value {
     })
 }
 
-/// `Bundles404`: a component name (letters, digits, `.`, `-`, `_`) for a group's status.
+/// `Bundles404`, `RequestBodies400`: a component name (letters and digits) for a group's
+/// status, the group's words capitalised and joined.
 fn response_name(group: &str, status: u16) -> String {
-    let mut name: String = group
-        .chars()
-        .filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_'))
-        .collect();
+    let mut name = String::with_capacity(group.len() + 3);
+    for word in group.split(|ch: char| !ch.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
     let _ = write!(name, "{status}");
     name
 }
