@@ -42,6 +42,9 @@ pub struct Attrs {
     pub default_status: Option<Status>,
     /// `#[status(N)]`
     pub status: Option<Status>,
+    /// Whether a status was written here (`#[status]` or `status = `), valid or not: a
+    /// malformed or misplaced one is reported once, not again as a missing status.
+    pub status_written: bool,
     /// `#[code("...")]`
     pub code: Option<LitStr>,
     /// `#[message("...")]`
@@ -155,6 +158,9 @@ fn require_list<'a>(attr: &'a Attribute, example: &str) -> Result<&'a syn::MetaL
 }
 
 fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs) -> Result<()> {
+    if name == "status" {
+        out.status_written = true;
+    }
     if !site.accepts_variant_attrs() {
         let advice = match (site, name) {
             (Site::Enum, "status") => {
@@ -178,8 +184,11 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
     match name {
         "status" => {
             let list = require_list(attr, "#[status(404)]")?;
-            let status =
-                list.parse_args_with(|input: ParseStream| parse_status(input, "#[status(404)]"))?;
+            let status = list.parse_args_with(|input: ParseStream| {
+                let status = parse_status(input, "#[status(404)]")?;
+                nothing_after(input, "#[status(404)]")?;
+                Ok(status)
+            })?;
             if out.status.is_some() {
                 return Err(duplicate(attr, "#[status]", site));
             }
@@ -196,6 +205,7 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
                 if value.chars().any(char::is_control) {
                     return Err(Error::new(lit.span(), "a code must not contain control characters: write a stable machine-readable code such as \"NOT_FOUND\""));
                 }
+                nothing_after(input, "#[code(\"NOT_FOUND\")]")?;
                 Ok(lit)
             })?;
             if out.code.is_some() {
@@ -206,7 +216,9 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
         "message" => {
             let list = require_list(attr, "#[message(\"bundle not found\")]")?;
             let lit = list.parse_args_with(|input: ParseStream| {
-                string_literal(input, "#[message(\"bundle not found\")]")
+                let lit = string_literal(input, "#[message(\"bundle not found\")]")?;
+                nothing_after(input, "#[message(\"bundle not found\")]")?;
+                Ok(lit)
             })?;
             let template = Template::parse(&lit, "#[message]")?;
             if out.message.is_some() {
@@ -217,7 +229,9 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
         "field" => {
             let list = require_list(attr, "#[field(\"email\")]")?;
             let lit = list.parse_args_with(|input: ParseStream| {
-                string_literal(input, "#[field(\"email\")]")
+                let lit = string_literal(input, "#[field(\"email\")]")?;
+                nothing_after(input, "#[field(\"email\")]")?;
+                Ok(lit)
             })?;
             let template = Template::parse(&lit, "#[field]")?;
             if out.field.is_some() {
@@ -232,6 +246,18 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
         }
     }
     Ok(())
+}
+
+/// An error on whatever follows an attribute's value, if anything does.
+fn nothing_after(input: ParseStream, example: &str) -> Result<()> {
+    if input.is_empty() {
+        return Ok(());
+    }
+    let rest: proc_macro2::TokenStream = input.parse()?;
+    Err(Error::new_spanned(
+        rest,
+        format!("unexpected tokens after the value: write {example}"),
+    ))
 }
 
 fn string_literal(input: ParseStream, example: &str) -> Result<LitStr> {
@@ -259,39 +285,41 @@ fn parse_status(input: ParseStream, example: &str) -> Result<Status> {
         ));
     }
     if !input.peek(LitInt) {
-        let token: TokenTree = input.parse().map_err(|error| {
-            Error::new(error.span(), format!("expected a status: write {example}"))
-        })?;
-        return Err(Error::new(
-            token.span(),
+        // Span the whole expression (up to the next `,`), not only its first token.
+        let mut tokens = proc_macro2::TokenStream::new();
+        while !input.is_empty() && !input.peek(Token![,]) {
+            tokens.extend([input.parse::<TokenTree>()?]);
+        }
+        if tokens.is_empty() {
+            return Err(input.error(format!("expected a status: write {example}")));
+        }
+        return Err(Error::new_spanned(
+            tokens,
             format!(
                 "a status is an integer literal in 400..=599, not a path or expression: write {example}"
             ),
         ));
     }
     let lit: LitInt = input.parse()?;
+    let digits = lit.base10_digits();
     if !lit.suffix().is_empty() {
         return Err(Error::new(
             lit.span(),
-            format!(
-                "write the status without a type suffix: {}",
-                lit.base10_digits()
-            ),
+            format!("a status takes no type suffix: write {digits}, not {lit}"),
         ));
     }
-    let value = lit.base10_parse::<u64>()?;
-    if !(400..=599).contains(&value) {
-        return Err(Error::new(
+    match lit.base10_parse::<u16>() {
+        Ok(value) if (400..=599).contains(&value) => Ok(Status {
+            value,
+            span: lit.span(),
+        }),
+        _ => Err(Error::new(
             lit.span(),
             format!(
-                "status {value} is not an error status: errcat statuses are 4xx or 5xx, in 400..=599"
+                "status {digits} is not an error status: write a 4xx or 5xx status, in 400..=599"
             ),
-        ));
+        )),
     }
-    Ok(Status {
-        value: u16::try_from(value).unwrap_or(500),
-        span: lit.span(),
-    })
 }
 
 fn parse_header(input: ParseStream) -> Result<Header> {
@@ -304,6 +332,7 @@ fn parse_header(input: ParseStream) -> Result<Header> {
         )
     })?;
     let value = string_literal(input, EXAMPLE)?;
+    nothing_after(input, EXAMPLE)?;
     let name_text = name.value();
     if name_text.is_empty() || !name_text.bytes().all(is_token_byte) {
         return Err(Error::new(
@@ -356,15 +385,32 @@ fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
     if site != Site::Field {
         return Err(Error::new_spanned(
             attr.path(),
-            "#[detail] belongs on a field: it makes that field's value a member of the body",
+            "#[detail] applies to a field: put it on the field whose value should become a \
+             member of the body",
         ));
     }
     let rename = match &attr.meta {
         Meta::Path(_) => None,
         Meta::List(list) => Some(list.parse_args_with(|input: ParseStream| {
-            let lookahead = input.lookahead1();
-            if !lookahead.peek(kw::rename) {
-                return Err(lookahead.error());
+            if !input.peek(kw::rename) {
+                let token: TokenTree = input.parse().map_err(|error| {
+                    Error::new(
+                        error.span(),
+                        "write #[detail(rename = \"key\")], or #[detail] to use the field's \
+                         camelCase name",
+                    )
+                })?;
+                let what = match &token {
+                    TokenTree::Ident(ident) => format!("unknown key `{ident}` in #[detail]"),
+                    _ => "expected `rename` in #[detail]".to_owned(),
+                };
+                return Err(Error::new(
+                    token.span(),
+                    format!(
+                        "{what}: write #[detail(rename = \"key\")], or #[detail] to use the \
+                         field's camelCase name"
+                    ),
+                ));
             }
             input.parse::<kw::rename>()?;
             input.parse::<Token![=]>()?;
@@ -389,9 +435,30 @@ fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
     }
     out.detail = Some(Detail {
         rename,
-        span: attr.span(),
+        span: attr.path().span(),
     });
     Ok(())
+}
+
+/// The error for a token that is none of `#[api_error]`'s keys, listing those valid at `site`.
+fn unknown_key(input: ParseStream, site: Site) -> Error {
+    let expected = match site {
+        Site::Enum => "`envelope = PATH`, `rename_all = \"...\"` or `status = N`",
+        Site::Struct => "`envelope = PATH`, `rename_all = \"...\"`, `status = N` or `transparent`",
+        Site::Variant => "`envelope = PATH` or `transparent`",
+        Site::Field => "`body`",
+    };
+    match input.parse::<TokenTree>() {
+        Ok(TokenTree::Ident(ident)) => Error::new(
+            ident.span(),
+            format!("unknown key `{ident}` in #[api_error]: expected {expected} here"),
+        ),
+        Ok(token) => Error::new(
+            token.span(),
+            format!("expected a key in #[api_error]: write {expected}"),
+        ),
+        Err(error) => error,
+    }
 }
 
 fn parse_api_error(
@@ -405,82 +472,150 @@ fn parse_api_error(
         "#[api_error(envelope = errcat::envelope::ErrorField)]",
     )?;
     list.parse_args_with(|input: ParseStream| {
-        loop {
-            if input.is_empty() {
-                break;
-            }
-            let lookahead = input.lookahead1();
-            if lookahead.peek(kw::envelope) {
-                let key: kw::envelope = input.parse()?;
-                input.parse::<Token![=]>()?;
-                if input.peek(LitStr) {
-                    let lit: LitStr = input.parse()?;
-                    return Err(Error::new(
-                        lit.span(),
-                        format!("`envelope` takes a type path, not a string: write envelope = {}", lit.value()),
-                    ));
+        while !input.is_empty() {
+            if let Err(error) = parse_api_error_key(input, site, out, errors) {
+                errors.push(error);
+                // Skip to the next key, so one mistake neither hides the others nor drops
+                // the keys after it (a lost `status = 500` would be reported again as missing).
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    input.parse::<TokenTree>()?;
                 }
-                let path: Path = input.parse()?;
-                if site == Site::Field {
-                    errors.at(key.span, "`envelope` does not apply to a field: put #[api_error(envelope = ...)] on the variant or the type");
-                } else if out.envelope.is_some() {
-                    errors.at(key.span, "duplicate `envelope`: keep only one");
-                } else {
-                    out.envelope = Some(path);
-                }
-            } else if lookahead.peek(kw::rename_all) {
-                let key: kw::rename_all = input.parse()?;
-                input.parse::<Token![=]>()?;
-                let lit = string_literal(input, "rename_all = \"SCREAMING_SNAKE_CASE\"")?;
-                let rule = RenameRule::from_name(&lit.value());
-                if !matches!(site, Site::Struct | Site::Enum) {
-                    errors.at(key.span, "`rename_all` applies to the whole type: move it to #[api_error(...)] on the type, or give this variant #[code(\"...\")]");
-                } else if let Some(rule) = rule {
-                    if out.rename_all.is_some() {
-                        errors.at(key.span, "duplicate `rename_all`: keep only one");
-                    }
-                    out.rename_all = Some(rule);
-                } else {
-                    let names: Vec<String> = RENAME_RULES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-                    errors.at(lit.span(), format!("unknown case {:?} for `rename_all`: expected one of {}", lit.value(), names.join(", ")));
-                }
-            } else if lookahead.peek(kw::status) {
-                let key: kw::status = input.parse()?;
-                input.parse::<Token![=]>()?;
-                let status = parse_status(input, "#[api_error(status = 500)]")?;
-                if !matches!(site, Site::Struct | Site::Enum) {
-                    errors.at(key.span, "`status` in #[api_error] is the type's default: on a variant, write #[status(404)]");
-                } else if out.default_status.is_some() {
-                    errors.at(key.span, "duplicate `status`: keep only one");
-                } else {
-                    out.default_status = Some(status);
-                }
-            } else if lookahead.peek(kw::transparent) {
-                let key: kw::transparent = input.parse()?;
-                if !matches!(site, Site::Struct | Site::Variant) {
-                    errors.at(key.span, "`transparent` applies to a one-field variant (or struct) whose field implements ApiError");
-                } else if out.transparent.is_some() {
-                    errors.at(key.span, "duplicate `transparent`: keep only one");
-                } else {
-                    out.transparent = Some(key.span);
-                }
-            } else if lookahead.peek(kw::body) {
-                let key: kw::body = input.parse()?;
-                if site != Site::Field {
-                    errors.at(key.span, "`body` applies to a field: #[api_error(body)] makes that field's value the whole body");
-                } else if out.body.is_some() {
-                    errors.at(key.span, "duplicate `body`: keep only one");
-                } else {
-                    out.body = Some(key.span);
-                }
-            } else {
-                return Err(lookahead.error());
             }
             if input.is_empty() {
                 break;
             }
-            input.parse::<Token![,]>()?;
+            input.parse::<Token![,]>().map_err(|error| {
+                Error::new(
+                    error.span(),
+                    "expected `,` between keys: write #[api_error(key = value, key = value)]",
+                )
+            })?;
         }
         Ok(())
     })
+}
+
+/// Parses one `key` or `key = value` of `#[api_error(...)]`.
+fn parse_api_error_key(
+    input: ParseStream,
+    site: Site,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> Result<()> {
+    let is_type = matches!(site, Site::Struct | Site::Enum);
+    if input.peek(kw::envelope) {
+        let key: kw::envelope = input.parse()?;
+        eq_sign(
+            input,
+            "#[api_error(envelope = errcat::envelope::ErrorField)]",
+        )?;
+        if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            let written = lit.value();
+            let suggestion = if syn::parse_str::<Path>(&written).is_ok() {
+                written
+            } else {
+                "errcat::envelope::ErrorField".to_owned()
+            };
+            return Err(Error::new(
+                lit.span(),
+                format!(
+                    "`envelope` takes a type path, not a string: write envelope = {suggestion}"
+                ),
+            ));
+        }
+        let path: Path = input.parse()?;
+        if site == Site::Field {
+            errors.at(
+                key.span,
+                "`envelope` does not apply to a field: put #[api_error(envelope = ...)] on the \
+                 variant or the type",
+            );
+        } else if out.envelope.is_some() {
+            errors.at(key.span, "duplicate `envelope`: keep only one");
+        } else {
+            out.envelope = Some(path);
+        }
+    } else if input.peek(kw::rename_all) {
+        let key: kw::rename_all = input.parse()?;
+        eq_sign(input, "#[api_error(rename_all = \"kebab-case\")]")?;
+        let lit = string_literal(input, "rename_all = \"SCREAMING_SNAKE_CASE\"")?;
+        if !is_type {
+            errors.at(
+                key.span,
+                "`rename_all` applies to the whole type: move it to #[api_error(...)] on the \
+                 type, or give this variant #[code(\"...\")]",
+            );
+        } else if let Some(rule) = RenameRule::from_name(&lit.value()) {
+            if out.rename_all.is_some() {
+                errors.at(key.span, "duplicate `rename_all`: keep only one");
+            }
+            out.rename_all = Some(rule);
+        } else {
+            let names: Vec<String> = RENAME_RULES
+                .iter()
+                .map(|(name, _)| format!("\"{name}\""))
+                .collect();
+            errors.at(
+                lit.span(),
+                format!(
+                    "unknown case {:?} for `rename_all`: expected one of {}",
+                    lit.value(),
+                    names.join(", ")
+                ),
+            );
+        }
+    } else if input.peek(kw::status) {
+        out.status_written = true;
+        let key: kw::status = input.parse()?;
+        eq_sign(input, "#[api_error(status = 500)]")?;
+        let status = parse_status(input, "#[api_error(status = 500)]")?;
+        if !is_type {
+            errors.at(
+                key.span,
+                "`status` in #[api_error] is the type's default: on a variant, write #[status(404)]",
+            );
+        } else if out.default_status.is_some() {
+            errors.at(key.span, "duplicate `status`: keep only one");
+        } else {
+            out.default_status = Some(status);
+        }
+    } else if input.peek(kw::transparent) {
+        let key: kw::transparent = input.parse()?;
+        if !matches!(site, Site::Struct | Site::Variant) {
+            errors.at(
+                key.span,
+                "`transparent` applies to a variant (or struct) with one field whose type \
+                 implements ApiError: put #[api_error(transparent)] on that variant",
+            );
+        } else if out.transparent.is_some() {
+            errors.at(key.span, "duplicate `transparent`: keep only one");
+        } else {
+            out.transparent = Some(key.span);
+        }
+    } else if input.peek(kw::body) {
+        let key: kw::body = input.parse()?;
+        if site != Site::Field {
+            errors.at(
+                key.span,
+                "`body` applies to a field: put #[api_error(body)] on the field whose value is \
+                 the whole body",
+            );
+        } else if out.body.is_some() {
+            errors.at(key.span, "duplicate `body`: keep only one");
+        } else {
+            out.body = Some(key.span);
+        }
+    } else {
+        return Err(unknown_key(input, site));
+    }
+    Ok(())
+}
+
+/// The `=` after a key; `example` shows the whole `key = value`.
+fn eq_sign(input: ParseStream, example: &str) -> Result<()> {
+    input
+        .parse::<Token![=]>()
+        .map(drop)
+        .map_err(|error| Error::new(error.span(), format!("expected `=`: write {example}")))
 }

@@ -26,6 +26,8 @@ pub fn check(input: &Input, errors: &mut Errors) {
         }
         let status = match (&variant.attrs.status, &input.attrs.default_status) {
             (Some(status), _) | (None, Some(status)) => status.value,
+            // A malformed or misplaced status was already reported where it was written.
+            (None, None) if variant.attrs.status_written || input.attrs.status_written => continue,
             (None, None) => {
                 let what = if input.is_struct { "struct" } else { "variant" };
                 let advice = if input.is_struct {
@@ -83,7 +85,9 @@ fn check_transparent(variant: &Variant, errors: &mut Errors) {
         errors.at(
             span,
             format!(
-                "`transparent` needs exactly one field, whose type implements ApiError; `{}` has {}",
+                "`transparent` needs exactly one field, whose type implements ApiError, but `{}` \
+                 has {}: wrap the inner error alone, or remove `transparent` and give the \
+                 variant its own #[status]",
                 variant.ident,
                 variant.fields.len()
             ),

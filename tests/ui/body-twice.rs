@@ -1,0 +1,14 @@
+use errcat::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[status(422)]
+    Expired {
+        #[api_error(body)]
+        state: String,
+        #[api_error(body)]
+        reason: String,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use errcat::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[status(429)]
+    #[header("Retry After", "{secs}")]
+    RateLimited { secs: u64 },
+}
+
+fn main() {}

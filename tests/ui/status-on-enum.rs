@@ -1,0 +1,9 @@
+use errcat::ApiError;
+
+#[derive(ApiError)]
+#[status(500)]
+enum E {
+    Internal,
+}
+
+fn main() {}

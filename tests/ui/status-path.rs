@@ -1,0 +1,9 @@
+use errcat::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[status(http::StatusCode::NOT_FOUND)]
+    NotFound,
+}
+
+fn main() {}

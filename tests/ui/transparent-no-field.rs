@@ -1,0 +1,9 @@
+use errcat::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(transparent)]
+    Inner,
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+use errcat::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("inner")]
+#[status(404)]
+struct Inner;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(transparent)]
+    #[message("inner failed")]
+    Inner(Inner),
+}
+
+fn main() {}
