@@ -44,14 +44,16 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let mut rows = Vec::with_capacity(input.variants.len());
     let mut arms = Vec::with_capacity(input.variants.len());
     let mut nested = Vec::new();
+    let mut checks = Vec::new();
     for (index, variant) in input.variants.iter().enumerate() {
         let envelope = variant
             .attrs
             .envelope
             .as_ref()
             .map_or_else(|| default_envelope.clone(), |path| quote!(#path));
+        let envelope_ty = envelope;
         let envelope = quote_spanned! {envelope_span(variant, input)=>
-            &<#envelope as ::errcat::__private::HasVtable>::VTABLE
+            &<#envelope_ty as ::errcat::__private::HasVtable>::VTABLE
         };
         let pattern = if input.is_struct {
             quote!(Self)
@@ -66,9 +68,9 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 continue;
             };
             let (member, field_ty) = (&field.member, field.ty);
-            if scope.intersects(field_ty) {
-                bounds.insert(field_ty, quote!(::errcat::ApiError));
-            }
+            // Always bounded, even when concrete: one error at the impl instead of one per
+            // use when the field's type is not an ApiError.
+            bounds.insert(field_ty, quote!(::errcat::ApiError));
             rows.push(quote! {
                 ::errcat::__private::Variant::transparent(#name, #envelope)
             });
@@ -98,6 +100,20 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
         });
         let detail_keys = row.details.iter().map(|(_, key)| key);
+        // A detail named like one of the envelope's own members would repeat a JSON key.
+        for (i, key) in &row.details {
+            let span = variant.fields[*i]
+                .attrs
+                .detail
+                .as_ref()
+                .map_or_else(Span::call_site, |d| d.span);
+            checks.push(quote_spanned! {span=>
+                const _: () = ::errcat::__private::assert_not_member(
+                    <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.members,
+                    #key,
+                );
+            });
+        }
         let has_body = row.body.is_some();
         let description = &variant.attrs.doc;
         rows.push(quote! {
@@ -131,7 +147,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
             .args
             .iter()
             .map(|&(i, span)| {
-                let binding = format_ident!("__field{}", i);
+                let binding = format_ident!("__field{}", i, span = span);
                 let field_ty = variant.fields[i].ty;
                 if scope.intersects(field_ty) {
                     bounds.insert(field_ty, quote!(::core::fmt::Display));
@@ -147,12 +163,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 if scope.intersects(field.ty) {
                     bounds.insert(field.ty, quote!(::errcat::__private::Serialize));
                 }
-                let binding = format_ident!("__field{}", i);
                 let span = field
                     .attrs
                     .detail
                     .as_ref()
                     .map_or_else(Span::call_site, |d| d.span);
+                let binding = format_ident!("__field{}", i, span = span);
                 quote_spanned!(span=> #binding as &dyn ::errcat::DetailValue)
             })
             .collect();
@@ -162,8 +178,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 if scope.intersects(field.ty) {
                     bounds.insert(field.ty, quote!(::errcat::__private::Serialize));
                 }
-                let binding = format_ident!("__field{}", i);
                 let span = field.attrs.body.unwrap_or_else(Span::call_site);
+                let binding = format_ident!("__field{}", i, span = span);
                 quote_spanned!(span=> ::core::option::Option::Some(#binding as &dyn ::errcat::DetailValue))
             }
             None => quote!(::core::option::Option::None),
@@ -193,6 +209,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         #[allow(unused_qualifications)]
         const _: () = {
             static __ERRCAT_VARIANTS: [::errcat::__private::Variant; #count] = [#(#rows),*];
+            #(#checks)*
 
             #[automatically_derived]
             impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {

@@ -123,10 +123,16 @@ impl<'b> JsonObject<'b> {
         })
     }
 
-    /// The error's `#[detail]` members, in field order.
+    /// The error's `#[detail]` members, in field order; a detail named like one of the
+    /// envelope's own [`MEMBERS`](crate::Envelope::MEMBERS) is left out.
     pub fn details(&mut self, error: &ErrorParts<'_>) -> &mut Self {
+        let reserved = error.envelope().members;
         for (key, value) in error.details() {
-            self.value(key, value);
+            if reserved.contains(&key) {
+                crate::log::member_dropped(key);
+            } else {
+                self.value(key, value);
+            }
         }
         self
     }

@@ -141,3 +141,30 @@ impl<T: ?Sized> ProbeOpaque for Probe<'_, T> {
         Loggable::Opaque
     }
 }
+
+/// Fails compilation when a `#[detail]` key is one of the envelope's own members.
+pub const fn assert_not_member(members: &[&str], key: &str) {
+    let mut i = 0;
+    while i < members.len() {
+        assert!(
+            !str_eq(members[i], key),
+            "this #[detail] key is a member of the envelope already: give it another key with #[detail(rename = \"...\")]"
+        );
+        i += 1;
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

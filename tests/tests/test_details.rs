@@ -130,3 +130,18 @@ fn test_failed_detail_is_left_out_and_body_stays_valid() {
     let body = String::from_utf8(error.to_response().body().to_vec()).unwrap();
     assert_eq!(body, r#"{"message":"bad","after":9}"#);
 }
+
+#[test]
+fn test_detail_named_like_an_envelope_member_is_left_out() {
+    use errcat::{DetailValue, ErrorParts};
+    // A derived type cannot do this (compile error); hand-built parts are checked at run time.
+    let status = 999_u32;
+    let hint = "use another name";
+    let details: [(&str, &dyn DetailValue); 2] = [("status", &status), ("hint", &hint)];
+    let parts =
+        ErrorParts::new(http::StatusCode::CONFLICT, "CONFLICT", "taken").with_details(&details);
+    assert_eq!(
+        parts.to_response().body(),
+        r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"taken","code":"CONFLICT","hint":"use another name"}"#
+    );
+}

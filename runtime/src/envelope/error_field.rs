@@ -21,6 +21,8 @@ use serde_json::{Value, json};
 pub struct ErrorField;
 
 impl Envelope for ErrorField {
+    const MEMBERS: &'static [&'static str] = &["error"];
+
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.text("error", error.message()).details(error);
     }

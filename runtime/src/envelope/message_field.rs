@@ -22,6 +22,8 @@ use serde_json::{Value, json};
 pub struct MessageField;
 
 impl Envelope for MessageField {
+    const MEMBERS: &'static [&'static str] = &["message"];
+
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.text("message", error.message()).details(error);
     }

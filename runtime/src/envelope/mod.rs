@@ -86,6 +86,11 @@ pub trait Envelope: 'static {
     /// The response's `Content-Type`; visible ASCII, checked at compile time.
     const CONTENT_TYPE: &'static str = "application/json";
 
+    /// The keys this envelope writes in the object that holds the details. A `#[detail]`
+    /// with one of these keys is a compile error for a derived type, and is left out of the
+    /// body at run time, so a body never repeats a key.
+    const MEMBERS: &'static [&'static str] = &[];
+
     /// Writes the members of the body object for `error`.
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>);
 
@@ -129,6 +134,8 @@ pub struct Vtable {
     pub(crate) name: fn() -> &'static str,
     pub(crate) schema: fn() -> Value,
     pub(crate) schema_at: fn(u16, &[&str]) -> Option<Value>,
+    /// [`Envelope::MEMBERS`], read by the derive's compile-time check.
+    pub members: &'static [&'static str],
 }
 
 impl Vtable {
@@ -152,6 +159,11 @@ impl std::fmt::Debug for Vtable {
 
 /// Gives every [`Envelope`] its [`Vtable`].
 #[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errcat envelope",
+    label = "not an `errcat::Envelope`",
+    note = "use one of errcat::envelope::{{Problem, ErrorField, MessageField, Wrapped, Spring}}, or implement errcat::Envelope for `{Self}`"
+)]
 pub trait HasVtable {
     const VTABLE: Vtable;
 }
@@ -165,6 +177,7 @@ impl<E: Envelope> HasVtable for E {
         name: std::any::type_name::<E>,
         schema: E::schema,
         schema_at: E::schema_at,
+        members: E::MEMBERS,
     };
 }
 

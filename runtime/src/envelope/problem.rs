@@ -30,6 +30,16 @@ pub struct Problem;
 
 impl Envelope for Problem {
     const CONTENT_TYPE: &'static str = "application/problem+json";
+    const MEMBERS: &'static [&'static str] = &[
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+        "code",
+        "field",
+        "requestId",
+    ];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.str("type", "about:blank")

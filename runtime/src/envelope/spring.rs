@@ -29,6 +29,8 @@ use serde_json::{Value, json};
 pub struct Spring;
 
 impl Envelope for Spring {
+    const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path"];
+
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.display("timestamp", &ctx.timestamp())
             .number("status", error.status().as_u16().into())

@@ -31,6 +31,8 @@ use serde_json::{Value, json};
 pub struct Wrapped;
 
 impl Envelope for Wrapped {
+    const MEMBERS: &'static [&'static str] = &["code", "message", "field"];
+
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.bool("success", false)
             .object("error", |inner| {
