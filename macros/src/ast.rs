@@ -44,6 +44,9 @@ pub struct Field<'a> {
     pub ty: &'a Type,
     /// `#[detail]`, `#[api_error(body)]`.
     pub attrs: Attrs,
+    /// thiserror's `#[source]` or `#[from]`, or a field named `source`: the error's cause,
+    /// which must never reach a body or a header.
+    pub is_source: bool,
 }
 
 impl<'a> Input<'a> {
@@ -126,6 +129,11 @@ fn fields_of<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
                 .map_or_else(|| Member::Unnamed(i.into()), Member::Named),
             ty: &field.ty,
             attrs: attr::parse(&field.attrs, Site::Field, errors),
+            is_source: field
+                .attrs
+                .iter()
+                .any(|attr| attr.path().is_ident("source") || attr.path().is_ident("from"))
+                || field.ident.as_ref().is_some_and(|ident| ident == "source"),
         })
         .collect()
 }

@@ -512,10 +512,13 @@ fn parse_api_error_key(
         if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
             let written = lit.value();
-            let suggestion = if syn::parse_str::<Path>(&written).is_ok() {
-                written
-            } else {
-                "errcat::envelope::ErrorField".to_owned()
+            let known = ["Problem", "ErrorField", "MessageField", "Wrapped", "Spring"]
+                .into_iter()
+                .find(|name| name.eq_ignore_ascii_case(&written.replace(['_', '-'], "")));
+            let suggestion = match known {
+                Some(name) => format!("errcat::envelope::{name}"),
+                None if syn::parse_str::<Path>(&written).is_ok() => written,
+                None => "errcat::envelope::ErrorField".to_owned(),
             };
             return Err(Error::new(
                 lit.span(),

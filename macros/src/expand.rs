@@ -107,10 +107,16 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 .detail
                 .as_ref()
                 .map_or_else(Span::call_site, |d| d.span);
+            let envelope_name = envelope_ty.to_string().replace(' ', "");
+            let message = format!(
+                "the #[detail] key \"{key}\" is already a member of the envelope `{envelope_name}`: \
+                 give the detail another key with #[detail(rename = \"...\")]"
+            );
             checks.push(quote_spanned! {span=>
                 const _: () = ::errcat::__private::assert_not_member(
                     <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.members,
                     #key,
+                    #message,
                 );
             });
         }
@@ -152,7 +158,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 if scope.intersects(field_ty) {
                     bounds.insert(field_ty, quote!(::core::fmt::Display));
                 }
-                quote_spanned!(span=> #binding as &dyn ::core::fmt::Display)
+                quote_spanned! {span=>
+                    ::errcat::__private::Arg::new(
+                        #binding as &dyn ::core::fmt::Display,
+                        (&&&::errcat::__private::Probe(#binding)).__errcat_fast(),
+                    )
+                }
             })
             .collect();
         let details: Vec<TokenStream> = row
@@ -223,13 +234,15 @@ fn impl_api_error(input: &Input) -> TokenStream {
                     ::errcat::__private::message_of(self)
                 }
                 fn parts(&self, __visit: &mut dyn ::core::ops::FnMut(&::errcat::ErrorParts<'_>)) {
+                    #[allow(unused_imports)]
+                    use ::errcat::__private::{FastInt as _, FastNone as _, FastStr as _};
                     #body
                 }
                 fn to_response(
                     &self,
                 ) -> ::errcat::__private::Response<::errcat::__private::Bytes> {
                     use ::errcat::__private::{ProbeDebug as _, ProbeError as _, ProbeOpaque as _};
-                    ::errcat::__private::respond(
+                    ::errcat::__private::respond::<Self, ::errcat::__private::Bytes>(
                         self,
                         (&&&::errcat::__private::Probe(self)).__errcat_loggable(),
                     )

@@ -19,8 +19,17 @@ pub fn check(input: &Input, errors: &mut Errors) {
         check_fields(variant, errors);
         for template in templates(variant) {
             for placeholder in template.placeholders() {
-                if let Err(message) = variant.resolve(&placeholder.name) {
-                    errors.at(template.lit.span(), message);
+                match variant.resolve(&placeholder.name) {
+                    Err(message) => errors.at(template.lit.span(), message),
+                    Ok(index) if variant.fields[index].is_source => errors.at(
+                        template.lit.span(),
+                        format!(
+                            "`{{{}}}` would send `{}`'s source error to clients, and sources stay \
+                             private: say what failed in words, e.g. #[message(\"internal server error\")]",
+                            placeholder.written, variant.ident
+                        ),
+                    ),
+                    Ok(_) => {}
                 }
             }
         }
@@ -122,6 +131,20 @@ fn check_transparent(variant: &Variant, errors: &mut Errors) {
 }
 
 fn check_fields(variant: &Variant, errors: &mut Errors) {
+    for field in variant.fields.iter().filter(|field| field.is_source) {
+        let public = field
+            .attrs
+            .detail
+            .as_ref()
+            .map(|d| ("#[detail]", d.span))
+            .or(field.attrs.body.map(|span| ("#[api_error(body)]", span)));
+        if let Some((attribute, span)) = public {
+            errors.at(
+                span,
+                format!("{attribute} on a source error would send it to clients, and sources stay private: remove {attribute}"),
+            );
+        }
+    }
     let mut keys = Set::new();
     for field in &variant.fields {
         let Some(detail) = &field.attrs.detail else {

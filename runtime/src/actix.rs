@@ -65,6 +65,9 @@ const REQUEST_ID_HEADER: &str = "x-request-id";
 /// actix-web middleware that gives every request an error context: its id, path and time,
 /// carried by every error response rendered while the request is handled.
 ///
+/// Register it with the last `.wrap(...)` so it is the outermost middleware and errors from
+/// other middleware carry the context too.
+///
 /// The counterpart of `errcat::axum::ErrorContextLayer`, with the same rules: the request's
 /// `x-request-id` when it is a sane token (1 to 128 characters from
 /// `A-Z a-z 0-9 - _ . : / + = @ ~`), else a generated UUID, echoed as the `x-request-id`

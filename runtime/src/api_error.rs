@@ -44,10 +44,11 @@ use std::borrow::Cow;
 /// ```
 ///
 /// To choose another envelope, or add a field, headers or details, override
-/// [`parts`](Self::parts) and build an [`ErrorParts`]:
+/// [`parts`](Self::parts) and build an [`ErrorParts`]; to document the error, override
+/// [`catalog`](Self::catalog) with matching [`CatalogEntry`]s:
 ///
 /// ```
-/// use errcat::{ApiError, ErrorParts, envelope::ErrorField};
+/// use errcat::{ApiError, CatalogEntry, ErrorParts, envelope::ErrorField};
 /// use http::StatusCode;
 /// use std::borrow::Cow;
 ///
@@ -63,11 +64,21 @@ use std::borrow::Cow;
 ///         let message = self.message();
 ///         visit(&ErrorParts::new(self.status(), self.code(), &message).with_envelope::<ErrorField>());
 ///     }
+///     fn catalog() -> Vec<CatalogEntry> {
+///         vec![CatalogEntry::new("Locked", StatusCode::FORBIDDEN, "ACCOUNT_LOCKED", "Account locked until {until}")
+///             .with_description("Too many failed logins lock the account for a while.")
+///             .with_envelope::<ErrorField>()]
+///     }
 /// }
 ///
 /// let response = Locked { until: "2025-10-23T15:30:00Z" }.to_response();
 /// assert_eq!(response.body(), r#"{"error":"Account locked until 2025-10-23T15:30:00Z"}"#);
+/// let example = Locked::catalog()[0].example().unwrap();
+/// assert_eq!(example.body(), r#"{"error":"Account locked until {until}"}"#);
 /// ```
+///
+/// With the `axum` feature, a hand implementation becomes a handler's error type with
+/// `impl IntoResponse for T { fn into_response(self) -> Response { errcat::axum::into_response(&self) } }`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errcat API error",
     label = "`{Self}` does not implement `errcat::ApiError`",

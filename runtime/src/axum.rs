@@ -5,10 +5,33 @@ use crate::ApiError;
 use axum_core::body::Body;
 use axum_core::response::Response;
 
-/// The axum response for `error`: [`ApiError::to_response`] with an axum body.
-#[doc(hidden)]
-pub fn into_axum_response<E: ApiError + ?Sized>(error: &E) -> Response {
-    error.to_response().map(Body::from)
+/// The axum response for any [`ApiError`]: what a hand implementation's `IntoResponse`
+/// returns (derived types implement `IntoResponse` themselves).
+///
+/// ```
+/// use axum_core::response::{IntoResponse, Response};
+/// use errcat::ApiError;
+/// use errcat::http::StatusCode;
+/// use std::borrow::Cow;
+///
+/// struct Locked;
+///
+/// impl ApiError for Locked {
+///     fn status(&self) -> StatusCode { StatusCode::LOCKED }
+///     fn code(&self) -> &'static str { "LOCKED" }
+///     fn message(&self) -> Cow<'static, str> { "Account locked".into() }
+/// }
+///
+/// impl IntoResponse for Locked {
+///     fn into_response(self) -> Response {
+///         errcat::axum::into_response(&self)
+///     }
+/// }
+///
+/// assert_eq!(Locked.into_response().status(), 423);
+/// ```
+pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
+    crate::response::respond::<E, Body>(error, crate::log::Loggable::Opaque)
 }
 
 /// Implements `IntoResponse` for a derived type; called by the derive's expansion.
@@ -22,7 +45,11 @@ macro_rules! __private_axum {
             $($predicates)*
         {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                $crate::__private::into_axum_response(&self)
+                use $crate::__private::{ProbeDebug as _, ProbeError as _, ProbeOpaque as _};
+                $crate::__private::respond::<Self, $crate::__private::axum_core::body::Body>(
+                    &self,
+                    (&&&$crate::__private::Probe(&self)).__errcat_loggable(),
+                )
             }
         }
     };
@@ -30,6 +57,9 @@ macro_rules! __private_axum {
 
 /// A tower [`Layer`](tower_layer::Layer) that gives every request an error context: its id,
 /// path and time, carried by every error response rendered while the request is handled.
+///
+/// Add it last (`.layer(ErrorContextLayer::new())` after every other layer), so it is the
+/// outermost: errors returned by other middleware then carry the context too.
 ///
 /// The id is the request's `x-request-id` header when that is a sane token (1 to 128
 /// characters from `A-Z a-z 0-9 - _ . : / + = @ ~`), else a generated UUID; either way it is

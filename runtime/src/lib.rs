@@ -60,21 +60,48 @@
 //! | field | `#[api_error(body)]` | the field's serde value is the whole body, outside any envelope | |
 //! | variant | `#[api_error(transparent)]` | a one-field variant whose type implements `ApiError`: everything delegates to it, in the outer type's envelope | |
 //!
-//! A field that is neither interpolated nor `#[detail]` never reaches the body or a header.
-//! thiserror's `#[error]`, `#[source]` and `#[from]` sit beside these untouched.
+//! A field that is neither interpolated nor `#[detail]` never reaches the body or a header,
+//! and a source error (`#[source]`, `#[from]`, a field named `source`) can be neither: the
+//! derive refuses to send a cause's text to clients. A `#[detail]` that serializes as `null`
+//! is left out. thiserror's `#[error]`, `#[source]` and `#[from]` sit beside these untouched.
+//! Every mistake is a compile error on the offending token that says what to write instead.
+//!
+//! # Request context
+//!
+//! Inside a request scoped by `errcat::axum::ErrorContextLayer` (feature `axum`, added last so
+//! it is outermost) or `errcat::actix::ErrorContext` (feature `actix-web`), error bodies carry
+//! the request's id, path and time: [`envelope::Problem`] fills `instance` and `requestId`,
+//! [`envelope::Wrapped`] `meta.requestId`, [`envelope::Spring`] `path`. Outside one, those
+//! members are left out. [`RequestContext`] does the same by hand, for tests or other stacks.
+//!
+//! # Catalog
+//!
+//! The same enums document themselves: [`ApiError::catalog`] lists a type's entries, and
+//! [`Catalog`] renders several types as Markdown and as an OpenAPI 3.1 document whose examples
+//! come from the same renderer as real responses; [`catalog::assert_fresh`] keeps committed
+//! copies in step. See the [`catalog`] module.
 //!
 //! # Features
 //!
-//! - `axum`: every derived type implements `axum::response::IntoResponse`.
+//! - `axum`: every derived type implements `axum::response::IntoResponse`;
+//!   `errcat::axum::ErrorContextLayer`; `errcat::axum::into_response` for hand
+//!   implementations.
 //! - `actix-web`: every derived type implements `actix_web::ResponseError` (which needs
-//!   `Display` and `Debug`).
+//!   `Display` and `Debug`); `errcat::actix::ErrorContext`.
 //! - `utoipa`: every derived type implements `utoipa::IntoResponses`, so
 //!   `#[utoipa::path(..., responses(BundleError))]` lists each status with its examples.
 //! - `tracing`: error responses are logged, 5xx at ERROR with the error's `Display` and
 //!   `source()` chain, 4xx at DEBUG; bodies never carry them.
 //!
-//! Without any feature, [`ApiError::to_response`] serves hyper, tower or any
-//! `http`-based stack.
+//! Without any feature, [`ApiError::to_response`] serves hyper, tower or any `http`-based
+//! stack.
+//!
+//! # Performance
+//!
+//! A fixed body is rendered once per variant and reused; any other body is compiled once per
+//! variant into pre-escaped bytes with holes for field values and request data. The
+//! repository's `BENCHMARKS.md` measures responses against a hand-built `http::Response` and
+//! against `(StatusCode, Json(json!(..)))`.
 
 #![forbid(unsafe_code)]
 
@@ -89,6 +116,7 @@ mod parts;
 mod request_id;
 mod response;
 mod row;
+mod skeleton;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -107,6 +135,12 @@ pub use crate::context::{Context, RequestContext, Scoped, Timestamp};
 pub use crate::envelope::Envelope;
 pub use crate::json::JsonObject;
 pub use crate::parts::{DetailValue, ErrorParts, Text, reason_phrase};
+
+/// The `http` crate, whose types (`StatusCode`, `Response`, `HeaderValue`) errcat's API uses.
+pub use http;
+
+/// The `bytes` crate: [`ApiError::to_response`] bodies are `bytes::Bytes`.
+pub use bytes;
 
 /// Derives [`ApiError`](trait@ApiError); see the [crate docs](crate) for its attributes.
 pub use errcat_macros::ApiError;

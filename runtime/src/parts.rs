@@ -1,7 +1,7 @@
 //! [`ErrorParts`]: what an error says, before an envelope gives it a shape.
 
 use crate::envelope::{HasVtable, Problem, Vtable};
-use crate::row::{BodyCache, HeaderTemplate, Piece, Template, Variant};
+use crate::row::{BodyCache, Piece, Template, Variant};
 use http::{HeaderName, HeaderValue, StatusCode};
 use serde::Serialize;
 use std::fmt::{self, Display};
@@ -10,38 +10,84 @@ use std::fmt::{self, Display};
 /// points at, headers and `#[detail]` members.
 ///
 /// [`Envelope`](crate::Envelope)s read these to write a body; derived types produce them
-/// from their static table and fields without allocating. Hand implementations of
+/// from their static table and borrowed fields without allocating. Hand implementations of
 /// [`ApiError::parts`](crate::ApiError::parts) build one with [`ErrorParts::new`].
 #[derive(Clone, Copy)]
 pub struct ErrorParts<'a> {
+    source: Source<'a>,
+    body: Option<&'a dyn DetailValue>,
+    envelope: &'static Vtable,
+}
+
+/// Where the parts come from: a derived variant's static row and its fields (read lazily,
+/// so building parts costs almost nothing), or values a hand implementation gave.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Row {
+        row: &'static Variant,
+        args: Args<'a>,
+        details: &'a [&'a dyn DetailValue],
+    },
+    Hand(Hand<'a>),
+}
+
+/// Parts given by a hand implementation.
+#[derive(Clone, Copy)]
+struct Hand<'a> {
     status: StatusCode,
     code: &'static str,
     message: Text<'a>,
     field: Option<Text<'a>>,
-    headers: Headers<'a>,
-    details: Details<'a>,
-    body: Option<&'a dyn DetailValue>,
-    envelope: &'static Vtable,
-    cache: Option<&'static BodyCache>,
+    headers: &'a [(HeaderName, HeaderValue)],
+    details: &'a [(&'a str, &'a dyn DetailValue)],
 }
 
+/// One interpolated field: its `Display`, and a way to write it without the formatting
+/// machinery when it is a string or an integer (what most messages interpolate).
+#[doc(hidden)]
 #[derive(Clone, Copy)]
-enum Headers<'a> {
-    Templates(&'static [HeaderTemplate], Args<'a>),
-    Pairs(&'a [(HeaderName, HeaderValue)]),
+pub struct Arg<'a> {
+    display: &'a dyn Display,
+    fast: Fast<'a>,
 }
 
+/// What an [`Arg`] is, when that is known to be cheaper to write than its `Display`.
+#[doc(hidden)]
 #[derive(Clone, Copy)]
-enum Details<'a> {
-    Keyed(&'static [&'static str], &'a [&'a dyn DetailValue]),
-    Pairs(&'a [(&'a str, &'a dyn DetailValue)]),
+pub enum Fast<'a> {
+    /// Only its `Display` is known.
+    None,
+    /// A string whose `Display` is itself.
+    Str(&'a str),
+    /// An unsigned integer.
+    Unsigned(u64),
+    /// A signed integer.
+    Signed(i64),
+}
+
+impl<'a> Arg<'a> {
+    /// An argument written by `display`, or by `fast` when that is not [`Fast::None`]; the
+    /// two must write the same text.
+    pub fn new(display: &'a dyn Display, fast: Fast<'a>) -> Self {
+        Arg { display, fast }
+    }
+
+    /// Writes the value to `out`.
+    pub(crate) fn write<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        match self.fast {
+            Fast::Str(text) => out.write_str(text),
+            Fast::Unsigned(n) => out.write_str(itoa::Buffer::new().format(n)),
+            Fast::Signed(n) => out.write_str(itoa::Buffer::new().format(n)),
+            Fast::None => out.write_fmt(format_args!("{}", self.display)),
+        }
+    }
 }
 
 /// How placeholders are filled: with the variant's field values, or (in catalog examples)
 /// with themselves, as written.
 #[derive(Clone, Copy)]
 pub(crate) enum Args<'a> {
-    Values(&'a [&'a dyn Display]),
+    Values(&'a [Arg<'a>]),
     Placeholders,
 }
 
@@ -58,30 +104,48 @@ impl<'a> ErrorParts<'a> {
     /// ```
     pub fn new(status: StatusCode, code: &'static str, message: &'a str) -> Self {
         ErrorParts {
-            status,
-            code,
-            message: Text::borrowed(message),
-            field: None,
-            headers: Headers::Pairs(&[]),
-            details: Details::Pairs(&[]),
+            source: Source::Hand(Hand {
+                status,
+                code,
+                message: Text::borrowed(message),
+                field: None,
+                headers: &[],
+                details: &[],
+            }),
             body: None,
             envelope: &<Problem as HasVtable>::VTABLE,
-            cache: None,
         }
+    }
+
+    /// These parts with the hand-given values `change` makes; a derived variant's parts
+    /// become hand-given ones (its headers and details are then replaced, not merged).
+    fn with_hand(mut self, change: impl FnOnce(&mut Hand<'a>)) -> Self {
+        let mut hand = match self.source {
+            Source::Hand(hand) => hand,
+            Source::Row { .. } => Hand {
+                status: self.status(),
+                code: self.code(),
+                message: self.message(),
+                field: self.field(),
+                headers: &[],
+                details: &[],
+            },
+        };
+        change(&mut hand);
+        self.source = Source::Hand(hand);
+        self
     }
 
     /// Sets the request field the error points at (`"email"`, `"items[2].sku"`).
     #[must_use]
-    pub fn with_field(mut self, field: &'a str) -> Self {
-        self.field = Some(Text::borrowed(field));
-        self
+    pub fn with_field(self, field: &'a str) -> Self {
+        self.with_hand(|hand| hand.field = Some(Text::borrowed(field)))
     }
 
     /// Sets extra response headers.
     #[must_use]
-    pub fn with_headers(mut self, headers: &'a [(HeaderName, HeaderValue)]) -> Self {
-        self.headers = Headers::Pairs(headers);
-        self
+    pub fn with_headers(self, headers: &'a [(HeaderName, HeaderValue)]) -> Self {
+        self.with_hand(|hand| hand.headers = headers)
     }
 
     /// Sets the extra body members, in order; any `Serialize` value works.
@@ -97,9 +161,8 @@ impl<'a> ErrorParts<'a> {
     /// assert!(parts.to_response().body().ends_with(br#""retryAfter":42}"#));
     /// ```
     #[must_use]
-    pub fn with_details(mut self, details: &'a [(&'a str, &'a dyn DetailValue)]) -> Self {
-        self.details = Details::Pairs(details);
-        self
+    pub fn with_details(self, details: &'a [(&'a str, &'a dyn DetailValue)]) -> Self {
+        self.with_hand(|hand| hand.details = details)
     }
 
     /// Makes `body`'s JSON the whole response body, outside any envelope.
@@ -127,58 +190,65 @@ impl<'a> ErrorParts<'a> {
         details: &'a [&'a dyn DetailValue],
         body: Option<&'a dyn DetailValue>,
     ) -> Self {
-        let status = StatusCode::from_u16(row.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let message = match &row.message {
-            Some(template) => Text::template(template, args),
-            None => Text::fixed(reason_phrase(status)),
-        };
         ErrorParts {
-            status,
-            code: row.code,
-            message,
-            field: row
-                .field
-                .as_ref()
-                .map(|template| Text::template(template, args)),
-            headers: Headers::Templates(row.headers, args),
-            details: Details::Keyed(row.details, details),
+            source: Source::Row { row, args, details },
             body,
             envelope: row.envelope,
-            cache: Some(&row.cache),
         }
     }
 
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
-        self.status
+        match self.source {
+            // The derive checked the status is in 400..=599.
+            Source::Row { row, .. } => {
+                StatusCode::from_u16(row.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            }
+            Source::Hand(hand) => hand.status,
+        }
     }
 
     /// The canonical reason phrase of the status (`"Conflict"`), or `"Client Error"` /
     /// `"Server Error"` for a status with none registered.
     pub fn reason(&self) -> &'static str {
-        reason_phrase(self.status)
+        reason_phrase(self.status())
     }
 
     /// The stable code.
     pub fn code(&self) -> &'static str {
-        self.code
+        match self.source {
+            Source::Row { row, .. } => row.code,
+            Source::Hand(hand) => hand.code,
+        }
     }
 
     /// The public message.
-    pub fn message(&self) -> Text<'_> {
-        self.message
+    pub fn message(&self) -> Text<'a> {
+        match self.source {
+            Source::Row { row, args, .. } => match &row.message {
+                Some(template) => Text::template(template, args),
+                None => Text::fixed(reason_phrase(self.status())),
+            },
+            Source::Hand(hand) => hand.message,
+        }
     }
 
     /// The request field the error points at, if any.
-    pub fn field(&self) -> Option<Text<'_>> {
-        self.field
+    pub fn field(&self) -> Option<Text<'a>> {
+        match self.source {
+            Source::Row { row, args, .. } => row
+                .field
+                .as_ref()
+                .map(|template| Text::template(template, args)),
+            Source::Hand(hand) => hand.field,
+        }
     }
 
     /// The `#[detail]` members as `(key, value)`, in field order.
-    pub fn details(&self) -> impl Iterator<Item = (&str, &dyn DetailValue)> + '_ {
-        let (keyed, pairs) = match self.details {
-            Details::Keyed(keys, values) => (Some(keys.iter().zip(values)), None),
-            Details::Pairs(pairs) => (None, Some(pairs.iter())),
+    pub fn details(&self) -> impl Iterator<Item = (&'a str, &'a dyn DetailValue)> + 'a {
+        let (keyed, pairs) = match self.source {
+            Source::Row { row, details, .. } => (Some(row.details.iter().zip(details)), None),
+            Source::Hand(hand) => (None, Some(hand.details.iter())),
         };
         let keyed = keyed
             .into_iter()
@@ -191,14 +261,36 @@ impl<'a> ErrorParts<'a> {
         keyed.chain(pairs)
     }
 
-    pub(crate) fn has_details(&self) -> bool {
-        match self.details {
-            Details::Keyed(keys, _) => !keys.is_empty(),
-            Details::Pairs(pairs) => !pairs.is_empty(),
+    /// The keys of the details, also when their values are not at hand (compiling).
+    pub(crate) fn detail_keys(&self) -> &'a [&'a str] {
+        match self.source {
+            Source::Row { row, .. } => row.details,
+            Source::Hand(_) => &[],
         }
     }
 
-    pub(crate) fn raw_body(&self) -> Option<&dyn DetailValue> {
+    /// A derived variant's row and field values, when rendered with real values.
+    pub(crate) fn row_values(
+        &self,
+    ) -> Option<(&'static Variant, &'a [Arg<'a>], &'a [&'a dyn DetailValue])> {
+        match self.source {
+            Source::Row {
+                row,
+                args: Args::Values(args),
+                details,
+            } => Some((row, args, details)),
+            Source::Row { .. } | Source::Hand(_) => None,
+        }
+    }
+
+    pub(crate) fn has_details(&self) -> bool {
+        match self.source {
+            Source::Row { details, .. } => !details.is_empty(),
+            Source::Hand(hand) => !hand.details.is_empty(),
+        }
+    }
+
+    pub(crate) fn raw_body(&self) -> Option<&'a dyn DetailValue> {
         self.body
     }
 
@@ -208,19 +300,23 @@ impl<'a> ErrorParts<'a> {
 
     /// The cache for this body, when nothing in it depends on field values.
     pub(crate) fn static_cache(&self) -> Option<&'static BodyCache> {
-        let cache = self.cache?;
-        let fixed = self.message.as_str().is_some()
-            && self.field.is_none_or(|field| field.as_str().is_some())
-            && !self.has_details()
-            && self.body.is_none();
-        fixed.then_some(cache)
+        match self.source {
+            Source::Row { row, .. } => {
+                let fixed = row.message.as_ref().is_none_or(|m| m.as_static().is_some())
+                    && row.field.as_ref().is_none_or(|f| f.as_static().is_some())
+                    && row.details.is_empty()
+                    && !row.body;
+                fixed.then_some(&row.cache)
+            }
+            Source::Hand(_) => None,
+        }
     }
 
-    /// Calls `f` with each header's name and rendered value, in order.
+    /// Calls `f` with each header's name and value still to render, in order.
     pub(crate) fn for_each_header(&self, mut f: impl FnMut(HeaderName, HeaderValueSource<'_>)) {
-        match self.headers {
-            Headers::Templates(templates, args) => {
-                for header in templates {
+        match self.source {
+            Source::Row { row, args, .. } => {
+                for header in row.headers {
                     // The derive emits only lowercase, valid names.
                     let name = HeaderName::from_static(header.lower);
                     let value = match header.value.as_static() {
@@ -230,8 +326,8 @@ impl<'a> ErrorParts<'a> {
                     f(name, value);
                 }
             }
-            Headers::Pairs(pairs) => {
-                for (name, value) in pairs {
+            Source::Hand(hand) => {
+                for (name, value) in hand.headers {
                     f(name.clone(), HeaderValueSource::Value(value));
                 }
             }
@@ -308,29 +404,55 @@ impl<'a> Text<'a> {
     }
 }
 
-impl Display for Text<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Text<'_> {
+    /// Writes the text into a skeleton being compiled: fixed pieces escaped, holes for the
+    /// fields.
+    pub(crate) fn record(&self, buf: &mut Vec<u8>, recorder: &mut crate::skeleton::Recorder) {
         match self.repr {
-            TextRepr::Static(text) | TextRepr::Str(text) => f.write_str(text),
+            TextRepr::Static(text) | TextRepr::Str(text) => crate::json::escape(buf, text),
+            TextRepr::Template(pieces, _) => {
+                for piece in pieces {
+                    match *piece {
+                        Piece::Text(text) => crate::json::escape(buf, text),
+                        Piece::Field(index, _) => {
+                            recorder.hole(buf, crate::skeleton::Hole::Arg(index))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the text to `out` piece by piece: fixed pieces straight, values through
+    /// [`Arg`], without a pass through `format_args!` for the whole.
+    pub(crate) fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        match self.repr {
+            TextRepr::Static(text) | TextRepr::Str(text) => out.write_str(text),
             TextRepr::Template(pieces, args) => {
                 for piece in pieces {
                     match (*piece, args) {
-                        (Piece::Text(text), _) => f.write_str(text)?,
+                        (Piece::Text(text), _) => out.write_str(text)?,
                         (Piece::Field(index, _), Args::Values(values)) => {
                             if let Some(value) = values.get(index) {
-                                Display::fmt(value, f)?;
+                                value.write(out)?;
                             }
                         }
                         (Piece::Field(_, written), Args::Placeholders) => {
-                            f.write_str("{")?;
-                            f.write_str(written)?;
-                            f.write_str("}")?;
+                            out.write_str("{")?;
+                            out.write_str(written)?;
+                            out.write_str("}")?;
                         }
                     }
                 }
                 Ok(())
             }
         }
+    }
+}
+
+impl Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub use crate::envelope::{HasVtable, Vtable};
 pub use crate::log::Loggable;
+pub use crate::parts::{Arg, Fast};
 pub use crate::row::{BodyCache, HeaderTemplate, Piece, Template, Variant};
 pub use bytes::Bytes;
 pub use http::{Response, StatusCode};
@@ -12,8 +13,6 @@ pub use std::vec::Vec;
 
 #[cfg(feature = "actix-web")]
 pub use crate::actix::{actix_response, actix_status};
-#[cfg(feature = "axum")]
-pub use crate::axum::into_axum_response;
 #[cfg(feature = "utoipa")]
 pub use crate::utoipa::utoipa_responses;
 #[cfg(feature = "actix-web")]
@@ -29,12 +28,12 @@ pub use utoipa;
 
 use crate::parts::Args;
 use crate::{ApiError, CatalogEntry, DetailValue, ErrorParts};
-use std::fmt::{Debug, Display};
+use std::fmt::Debug;
 
 /// The parts of a derived variant: its row and its borrowed fields.
 pub fn parts<'a>(
     row: &'static Variant,
-    args: &'a [&'a dyn Display],
+    args: &'a [Arg<'a>],
     details: &'a [&'a dyn DetailValue],
     body: Option<&'a dyn DetailValue>,
 ) -> ErrorParts<'a> {
@@ -77,8 +76,13 @@ pub fn message_of<E: ApiError + ?Sized>(error: &E) -> Cow<'static, str> {
     message
 }
 
-/// `ApiError::to_response` of a derived type.
-pub fn respond<E: ApiError + ?Sized>(error: &E, source: Loggable<'_>) -> Response<Bytes> {
+/// `ApiError::to_response` of a derived type, or its framework response (`B` is the
+/// framework's body type).
+pub fn respond<E, B>(error: &E, source: Loggable<'_>) -> Response<B>
+where
+    E: ApiError + ?Sized,
+    B: From<Bytes> + Default,
+{
     crate::response::respond(error, source)
 }
 
@@ -100,6 +104,90 @@ pub fn catalog(rows: &'static [Variant], nested: &[Nested]) -> Vec<CatalogEntry>
         }
     }
     entries
+}
+
+/// Types whose `Display` writes exactly their string.
+pub trait StrLike {
+    /// The string.
+    fn as_str_like(&self) -> &str;
+}
+
+macro_rules! str_like {
+    ($($ty:ty),*) => {$(
+        impl StrLike for $ty {
+            fn as_str_like(&self) -> &str {
+                self
+            }
+        }
+    )*};
+}
+str_like!(
+    str,
+    String,
+    Box<str>,
+    std::sync::Arc<str>,
+    std::rc::Rc<str>,
+    Cow<'_, str>
+);
+
+impl<T: StrLike + ?Sized> StrLike for &T {
+    fn as_str_like(&self) -> &str {
+        (**self).as_str_like()
+    }
+}
+
+/// Integers, whose `Display` is their decimal digits.
+pub trait IntLike {
+    /// The integer.
+    fn fast(&self) -> Fast<'static>;
+}
+
+macro_rules! int_like {
+    ($variant:ident, $wide:ty: $($ty:ty),*) => {$(
+        impl IntLike for $ty {
+            fn fast(&self) -> Fast<'static> {
+                Fast::$variant(<$wide>::from(*self))
+            }
+        }
+    )*};
+}
+int_like!(Unsigned, u64: u8, u16, u32, u64);
+int_like!(Signed, i64: i8, i16, i32, i64);
+
+/// Picked for strings: written without the formatting machinery.
+pub trait FastStr<'a> {
+    /// The string.
+    fn __errcat_fast(&self) -> Fast<'a>;
+}
+
+impl<'a, T: StrLike + ?Sized> FastStr<'a> for &&Probe<'a, T> {
+    fn __errcat_fast(&self) -> Fast<'a> {
+        Fast::Str(self.0.as_str_like())
+    }
+}
+
+/// Picked for integers.
+pub trait FastInt<'a> {
+    /// The integer.
+    fn __errcat_fast(&self) -> Fast<'a>;
+}
+
+impl<'a, T: IntLike + ?Sized> FastInt<'a> for &&Probe<'a, T> {
+    fn __errcat_fast(&self) -> Fast<'a> {
+        self.0.fast()
+    }
+}
+
+/// Picked otherwise: the value is written through its `Display`.
+pub trait FastNone<'a> {
+    /// Nothing faster is known.
+    fn __errcat_fast(&self) -> Fast<'a>;
+}
+
+impl<'a, T: ?Sized> FastNone<'a> for &Probe<'a, T> {
+    fn __errcat_fast(&self) -> Fast<'a> {
+        Fast::None
+    }
 }
 
 /// Wraps `self` so method resolution picks the most informative [`Loggable`]:
@@ -142,14 +230,14 @@ impl<T: ?Sized> ProbeOpaque for Probe<'_, T> {
     }
 }
 
-/// Fails compilation when a `#[detail]` key is one of the envelope's own members.
-pub const fn assert_not_member(members: &[&str], key: &str) {
+/// Fails compilation, with `message`, when a `#[detail]` key is one of the envelope's own
+/// members.
+pub const fn assert_not_member(members: &[&str], key: &str, message: &str) {
     let mut i = 0;
     while i < members.len() {
-        assert!(
-            !str_eq(members[i], key),
-            "this #[detail] key is a member of the envelope already: give it another key with #[detail(rename = \"...\")]"
-        );
+        if str_eq(members[i], key) {
+            panic!("{}", message);
+        }
         i += 1;
     }
 }

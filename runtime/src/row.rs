@@ -3,6 +3,7 @@
 //! Everything here is reached only through `__private`; it is not public API.
 
 use crate::envelope::Vtable;
+use crate::skeleton::Skeletons;
 use std::any::TypeId;
 use std::sync::OnceLock;
 
@@ -96,13 +97,20 @@ pub struct HeaderTemplate {
 ///
 /// A transparent wrapper can render an inner variant in another envelope; the tag keeps it
 /// from reusing a body cached for the inner type's own envelope.
-pub struct BodyCache(OnceLock<(TypeId, Box<[u8]>)>);
+pub struct BodyCache {
+    fixed: OnceLock<(TypeId, Box<[u8]>)>,
+    /// Compiled bodies with holes, for bodies that do change.
+    pub(crate) skeletons: Skeletons,
+}
 
 impl BodyCache {
     /// An empty cache.
     #[allow(clippy::new_without_default)] // used in statics, where only a const fn will do
     pub const fn new() -> Self {
-        BodyCache(OnceLock::new())
+        BodyCache {
+            fixed: OnceLock::new(),
+            skeletons: Skeletons::new(),
+        }
     }
 
     /// The cached body for `envelope`, rendering it with `render` the first time.
@@ -113,7 +121,7 @@ impl BodyCache {
         render: impl FnOnce() -> Vec<u8>,
     ) -> Option<&'static [u8]> {
         let (cached_for, body) = self
-            .0
+            .fixed
             .get_or_init(|| (envelope, render().into_boxed_slice()));
         (*cached_for == envelope).then_some(&**body)
     }

@@ -95,16 +95,21 @@ fn diff(old: &str, new: &str) -> String {
     let changed: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].0 != ' ').collect();
     let mut out = String::new();
     let mut last_shown: Option<usize> = None;
+    // The line number, in the generated text, of each diff line (removed lines take the
+    // number of the next line they precede).
+    let mut new_line = 1;
     for (k, (mark, line)) in lines.iter().enumerate() {
         let near = changed.iter().any(|&c| c.abs_diff(k) <= 3);
-        if !near {
-            continue;
+        if near {
+            if last_shown.is_none_or(|last| k > last + 1) {
+                let _ = writeln!(out, "@@ generated line {new_line} @@");
+            }
+            let _ = writeln!(out, "{mark}{line}");
+            last_shown = Some(k);
         }
-        if last_shown.is_some_and(|last| k > last + 1) || (last_shown.is_none() && k > 0) {
-            let _ = writeln!(out, "@@ line {} @@", k + 1);
+        if *mark != '-' {
+            new_line += 1;
         }
-        let _ = writeln!(out, "{mark}{line}");
-        last_shown = Some(k);
     }
     out
 }
@@ -165,6 +170,7 @@ mod tests {
         let new = "a\nb\nc\nd\nE\nf\ng\nh\ni\nj\n";
         let shown = diff(old, new);
         assert!(shown.contains("-e\n+E\n"), "{shown}");
+        assert!(shown.starts_with("@@ generated line 2 @@\n b\n"), "{shown}");
         assert!(shown.contains("+j\n"), "{shown}");
         assert!(!shown.contains(" a\n"), "{shown}");
     }

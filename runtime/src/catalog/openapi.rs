@@ -149,11 +149,11 @@ impl MediaType<'_> {
         if entry.body {
             self.raw = true;
         } else {
-            let type_id = (entry.envelope.type_id)();
+            let type_id = entry.envelope.type_id;
             match self
                 .envelopes
                 .iter_mut()
-                .find(|(known, _)| (known.type_id)() == type_id)
+                .find(|(known, _)| known.type_id == type_id)
             {
                 Some((_, codes)) => {
                     if !codes.contains(&entry.code) {

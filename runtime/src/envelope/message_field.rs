@@ -1,4 +1,4 @@
-use super::Envelope;
+use super::{Envelope, Reads};
 use crate::{Context, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
@@ -22,15 +22,14 @@ use serde_json::{Value, json};
 pub struct MessageField;
 
 impl Envelope for MessageField {
+    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &["message"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.text("message", error.message()).details(error);
     }
 
-    fn depends_on_context(_ctx: &Context<'_>) -> bool {
-        false
-    }
+    const READS: Reads = Reads::Nothing;
 
     fn schema() -> Value {
         json!({

@@ -29,6 +29,7 @@ pub use self::wrapped::Wrapped;
 use crate::context::Context;
 use crate::json::JsonObject;
 use crate::parts::ErrorParts;
+use http::HeaderValue;
 use serde_json::{Value, json};
 use std::any::TypeId;
 
@@ -40,6 +41,7 @@ use std::any::TypeId;
 ///
 /// ```
 /// use errcat::{ApiError, Context, Envelope, ErrorParts, JsonObject};
+/// use errcat::envelope::Reads;
 ///
 /// /// `{"error":{"code":CODE,"message":MESSAGE,"target":FIELD,...details}}`
 /// struct MicrosoftError;
@@ -55,9 +57,12 @@ use std::any::TypeId;
 ///         });
 ///     }
 ///
-///     fn depends_on_context(_ctx: &Context<'_>) -> bool {
-///         false // nothing above reads the request or the clock
-///     }
+///     // The members written beside the details: a #[detail] with one of these keys is a
+///     // compile error, so a body never repeats a key.
+///     const MEMBERS: &'static [&'static str] = &["code", "message", "target"];
+///
+///     // Nothing above reads the request or the clock, so fixed bodies are reused.
+///     const READS: Reads = Reads::Nothing;
 /// }
 ///
 /// #[derive(Debug, ApiError)]
@@ -94,16 +99,17 @@ pub trait Envelope: 'static {
     /// Writes the members of the body object for `error`.
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>);
 
-    /// Whether the body written in `ctx` reads anything besides the error: the request or
-    /// the clock.
-    ///
-    /// When it does not, the body of an error with fixed text and no details is rendered
-    /// once and reused. The default, `true`, never reuses a body; say `false` only when
-    /// [`write`](Self::write) ignores `ctx`.
-    fn depends_on_context(ctx: &Context<'_>) -> bool {
-        let _ = ctx;
-        true
-    }
+    /// What of the [`Context`] [`write`](Self::write) reads. When a body cannot change (the
+    /// error's text is fixed, it has no details, and the envelope reads nothing that is
+    /// there), it is rendered once and reused. The default, [`Reads::Everything`], never
+    /// reuses a body.
+    const READS: Reads = Reads::Everything;
+
+    /// Whether bodies may be compiled into skeletons with holes: only for envelopes that
+    /// pass every request or clock value through [`JsonObject::str`] or
+    /// [`JsonObject::timestamp`], as errcat's own do.
+    #[doc(hidden)]
+    const __COMPILE: bool = false;
 
     /// The JSON Schema (OpenAPI 3.1 dialect) of this envelope's bodies, for the catalog's
     /// OpenAPI document. The default says only that a body is an object.
@@ -123,14 +129,29 @@ pub trait Envelope: 'static {
     }
 }
 
+/// What of the [`Context`] an envelope reads, so errcat knows when a body cannot change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reads {
+    /// Nothing: the body depends on the error alone.
+    Nothing,
+    /// The request's id or path, but not the clock: bodies rendered outside a request can be
+    /// reused.
+    Request,
+    /// The clock, or anything else: no body is reused.
+    Everything,
+}
+
 /// An envelope's functions behind pointers, so one non-generic renderer serves them all and
 /// a variant's envelope can be static data.
 #[doc(hidden)]
 pub struct Vtable {
     pub(crate) content_type: &'static str,
     pub(crate) write: fn(&ErrorParts<'_>, &Context<'_>, &mut JsonObject<'_>),
-    pub(crate) depends_on_context: fn(&Context<'_>) -> bool,
-    pub(crate) type_id: fn() -> TypeId,
+    pub(crate) reads: Reads,
+    pub(crate) compile: bool,
+    pub(crate) content_type_value: fn() -> HeaderValue,
+    pub(crate) type_id: TypeId,
     pub(crate) name: fn() -> &'static str,
     pub(crate) schema: fn() -> Value,
     pub(crate) schema_at: fn(u16, &[&str]) -> Option<Value>,
@@ -172,13 +193,32 @@ impl<E: Envelope> HasVtable for E {
     const VTABLE: Vtable = Vtable {
         content_type: checked_content_type(E::CONTENT_TYPE),
         write: E::write,
-        depends_on_context: E::depends_on_context,
-        type_id: TypeId::of::<E>,
+        reads: E::READS,
+        compile: E::__COMPILE,
+        content_type_value: content_type_value::<E>,
+        type_id: TypeId::of::<E>(),
         name: std::any::type_name::<E>,
         schema: E::schema,
         schema_at: E::schema_at,
         members: E::MEMBERS,
     };
+}
+
+/// The envelope's content type as a header value, built at compile time: no validation at
+/// run time.
+fn content_type_value<E: Envelope>() -> HeaderValue {
+    const { HeaderValue::from_static(checked_content_type(E::CONTENT_TYPE)) }
+}
+
+impl Vtable {
+    /// Whether a fixed body rendered in `ctx` is the same as any other time.
+    pub(crate) fn reusable_in(&self, ctx: &Context<'_>) -> bool {
+        match self.reads {
+            Reads::Nothing => true,
+            Reads::Request => ctx.request().is_none(),
+            Reads::Everything => false,
+        }
+    }
 }
 
 /// Fails compilation when an envelope's content type could not be a header value, so

@@ -1,4 +1,4 @@
-use super::Envelope;
+use super::{Envelope, Reads};
 use crate::{Context, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
@@ -30,6 +30,7 @@ pub struct Problem;
 
 impl Envelope for Problem {
     const CONTENT_TYPE: &'static str = "application/problem+json";
+    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &[
         "type",
         "title",
@@ -59,9 +60,7 @@ impl Envelope for Problem {
         body.details(error);
     }
 
-    fn depends_on_context(ctx: &Context<'_>) -> bool {
-        ctx.request().is_some()
-    }
+    const READS: Reads = Reads::Request;
 
     fn schema() -> Value {
         json!({

@@ -29,10 +29,11 @@ use serde_json::{Value, json};
 pub struct Spring;
 
 impl Envelope for Spring {
+    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
-        body.display("timestamp", &ctx.timestamp())
+        body.timestamp("timestamp", ctx.timestamp())
             .number("status", error.status().as_u16().into())
             .str("error", error.reason())
             .text("message", error.message());

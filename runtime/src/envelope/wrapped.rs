@@ -31,6 +31,7 @@ use serde_json::{Value, json};
 pub struct Wrapped;
 
 impl Envelope for Wrapped {
+    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &["code", "message", "field"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
@@ -48,7 +49,7 @@ impl Envelope for Wrapped {
                 if let Some(id) = ctx.request_id() {
                     meta.str("requestId", id);
                 }
-                meta.display("timestamp", &ctx.timestamp());
+                meta.timestamp("timestamp", ctx.timestamp());
             });
     }
 
