@@ -1,11 +1,14 @@
-//! Tokens for a validated input: one static table with a row per variant, and an impl whose
-//! methods match on `self` once and hand the row plus borrowed fields to the runtime.
+//! Tokens for a validated input: one static table holding every variant's data as a single
+//! encoded string, and an impl whose `parts` matches on `self` once and hands the row index
+//! plus borrowed fields to the runtime.
 //!
-//! The expansion stays table-driven so that each variant costs a row of static data and one
-//! match arm; envelopes, JSON, headers and the catalog are runtime code shared by every type.
+//! What a variant costs the compiler is what users pay for each variant, so the expansion
+//! stays table-driven: a few bytes of one string literal and one match arm per variant;
+//! envelopes, JSON, headers and the catalog are runtime code shared by every type.
 
 use crate::ast::{Input, Variant};
 use crate::ctxt::Errors;
+use crate::encode::Encoder;
 use crate::generics::{InferredBounds, ParamsInScope};
 use crate::template::{Piece, Template};
 use crate::{fallback, valid};
@@ -31,6 +34,27 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     }
 }
 
+/// The distinct envelopes of a type, in order of first use; rows refer to them by index.
+#[derive(Default)]
+struct Envelopes {
+    keys: Vec<String>,
+    refs: Vec<TokenStream>,
+}
+
+impl Envelopes {
+    fn index(&mut self, ty: &TokenStream, span: Span) -> usize {
+        let key = ty.to_string();
+        if let Some(index) = self.keys.iter().position(|known| *known == key) {
+            return index;
+        }
+        self.keys.push(key);
+        self.refs.push(quote_spanned! {span=>
+            &<#ty as ::errcat::__private::HasVtable>::VTABLE
+        });
+        self.keys.len() - 1
+    }
+}
+
 fn impl_api_error(input: &Input) -> TokenStream {
     let ty = input.ident;
     let scope = ParamsInScope::new(input.generics);
@@ -41,20 +65,18 @@ fn impl_api_error(input: &Input) -> TokenStream {
         .as_ref()
         .map_or_else(|| quote!(::errcat::envelope::Problem), |path| quote!(#path));
 
-    let mut rows = Vec::with_capacity(input.variants.len());
+    let mut encoder = Encoder::default();
+    let mut envelopes = Envelopes::default();
     let mut arms = Vec::with_capacity(input.variants.len());
     let mut nested = Vec::new();
     let mut checks = Vec::new();
     for (index, variant) in input.variants.iter().enumerate() {
-        let envelope = variant
+        let envelope_ty = variant
             .attrs
             .envelope
             .as_ref()
             .map_or_else(|| default_envelope.clone(), |path| quote!(#path));
-        let envelope_ty = envelope;
-        let envelope = quote_spanned! {envelope_span(variant, input)=>
-            &<#envelope_ty as ::errcat::__private::HasVtable>::VTABLE
-        };
+        let envelope = envelopes.index(&envelope_ty, envelope_span(variant, input));
         let pattern = if input.is_struct {
             quote!(Self)
         } else {
@@ -71,13 +93,10 @@ fn impl_api_error(input: &Input) -> TokenStream {
             // Always bounded, even when concrete: one error at the impl instead of one per
             // use when the field's type is not an ApiError.
             bounds.insert(field_ty, quote!(::errcat::ApiError));
-            rows.push(quote! {
-                ::errcat::__private::Variant::transparent(#name, #envelope)
-            });
+            encode_transparent(&mut encoder, &name, envelope);
             arms.push(quote! {
-                #pattern { #member: __field, .. } => ::errcat::__private::transparent(
-                    __field, &__ERRCAT_VARIANTS[#index], __visit,
-                ),
+                #pattern { #member: __field, .. } =>
+                    ::errcat::__private::transparent(__field, &__ERRCAT, #index, __visit),
             });
             nested.push(quote! {
                 (#index, <#field_ty as ::errcat::ApiError>::catalog
@@ -87,56 +106,10 @@ fn impl_api_error(input: &Input) -> TokenStream {
         }
 
         let row = VariantRow::new(variant, input);
-        let status = row.status;
-        let code = variant.code(input.rename_rule());
-        let message = option(variant.attrs.message.as_ref().map(|t| row.template(t)));
-        let field = option(variant.attrs.field.as_ref().map(|t| row.template(t)));
-        let headers = variant.attrs.headers.iter().map(|header| {
-            let name = header.name.value();
-            let lower = &header.lower;
-            let value = row.template(&header.value);
-            quote! {
-                ::errcat::__private::HeaderTemplate { name: #name, lower: #lower, value: #value }
-            }
-        });
-        let detail_keys = row.details.iter().map(|(_, key)| key);
-        // A detail named like one of the envelope's own members would repeat a JSON key.
+        row.encode(&mut encoder, &name, input, envelope);
         for (i, key) in &row.details {
-            let span = variant.fields[*i]
-                .attrs
-                .detail
-                .as_ref()
-                .map_or_else(Span::call_site, |d| d.span);
-            let envelope_name = envelope_ty.to_string().replace(' ', "");
-            let message = format!(
-                "the #[detail] key \"{key}\" is already a member of the envelope `{envelope_name}`: \
-                 give the detail another key with #[detail(rename = \"...\")]"
-            );
-            checks.push(quote_spanned! {span=>
-                const _: () = ::errcat::__private::assert_not_member(
-                    <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.members,
-                    #key,
-                    #message,
-                );
-            });
+            checks.push(detail_check(&variant.fields[*i], key, &envelope_ty));
         }
-        let has_body = row.body.is_some();
-        let description = &variant.attrs.doc;
-        rows.push(quote! {
-            ::errcat::__private::Variant {
-                name: #name,
-                status: #status,
-                code: #code,
-                message: #message,
-                field: #field,
-                headers: &[#(#headers),*],
-                details: &[#(#detail_keys),*],
-                body: #has_body,
-                description: #description,
-                envelope: #envelope,
-                cache: ::errcat::__private::BodyCache::new(),
-            }
-        });
 
         // Bind each field the row reads, once, by reference.
         let mut bound: Vec<usize> = row.args.iter().map(|&(field, _)| field).collect();
@@ -149,63 +122,46 @@ fn impl_api_error(input: &Input) -> TokenStream {
             let binding = format_ident!("__field{}", i);
             quote!(#member: #binding)
         });
-        let args: Vec<TokenStream> = row
-            .args
-            .iter()
-            .map(|&(i, span)| {
-                let binding = format_ident!("__field{}", i, span = span);
-                let field_ty = variant.fields[i].ty;
-                if scope.intersects(field_ty) {
-                    bounds.insert(field_ty, quote!(::core::fmt::Display));
-                }
-                quote_spanned! {span=>
-                    ::errcat::__private::Arg::new(
-                        #binding as &dyn ::core::fmt::Display,
-                        (&&&::errcat::__private::Probe(#binding)).__errcat_fast(),
-                    )
-                }
-            })
-            .collect();
+        let args = row.args.iter().map(|&(i, span)| {
+            let field_ty = variant.fields[i].ty;
+            if scope.intersects(field_ty) {
+                bounds.insert(field_ty, quote!(::core::fmt::Display));
+            }
+            let binding = format_ident!("__field{}", i, span = span);
+            quote_spanned!(span=> #binding as &dyn ::core::fmt::Display)
+        });
+        let args: Vec<TokenStream> = args.collect();
+        let mut serialized = |i: usize, span: Option<Span>| {
+            let field_ty = variant.fields[i].ty;
+            if scope.intersects(field_ty) {
+                bounds.insert(field_ty, quote!(::errcat::__private::Serialize));
+            }
+            let span = span.unwrap_or_else(Span::call_site);
+            let binding = format_ident!("__field{}", i, span = span);
+            quote_spanned!(span=> #binding as &dyn ::errcat::DetailValue)
+        };
         let details: Vec<TokenStream> = row
             .details
             .iter()
-            .map(|&(i, _)| {
-                let field = &variant.fields[i];
-                if scope.intersects(field.ty) {
-                    bounds.insert(field.ty, quote!(::errcat::__private::Serialize));
-                }
-                let span = field
-                    .attrs
-                    .detail
-                    .as_ref()
-                    .map_or_else(Span::call_site, |d| d.span);
-                let binding = format_ident!("__field{}", i, span = span);
-                quote_spanned!(span=> #binding as &dyn ::errcat::DetailValue)
-            })
+            .map(|&(i, _)| serialized(i, variant.fields[i].attrs.detail.as_ref().map(|d| d.span)))
             .collect();
         let body = match row.body {
             Some(i) => {
-                let field = &variant.fields[i];
-                if scope.intersects(field.ty) {
-                    bounds.insert(field.ty, quote!(::errcat::__private::Serialize));
-                }
-                let span = field.attrs.body.unwrap_or_else(Span::call_site);
-                let binding = format_ident!("__field{}", i, span = span);
-                quote_spanned!(span=> ::core::option::Option::Some(#binding as &dyn ::errcat::DetailValue))
+                let value = serialized(i, variant.fields[i].attrs.body);
+                quote!(::core::option::Option::Some(#value))
             }
             None => quote!(::core::option::Option::None),
         };
         arms.push(quote! {
-            #pattern { #(#bindings,)* .. } => __visit(&::errcat::__private::parts(
-                &__ERRCAT_VARIANTS[#index],
-                &[#(#args),*],
-                &[#(#details),*],
-                #body,
-            )),
+            #pattern { #(#bindings,)* .. } => ::errcat::__private::visit(
+                __visit, &__ERRCAT, #index, &[#(#args),*], &[#(#details),*], #body,
+            ),
         });
     }
 
-    let count = rows.len();
+    let count = input.variants.len();
+    let encoded = encoder.finish();
+    let envelope_refs = &envelopes.refs;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.augment(input.generics);
     let predicates = where_clause
@@ -219,7 +175,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     quote! {
         #[allow(unused_qualifications)]
         const _: () = {
-            static __ERRCAT_VARIANTS: [::errcat::__private::Variant; #count] = [#(#rows),*];
+            static __ERRCAT: ::errcat::__private::Table<[::errcat::__private::BodyCache; #count]> =
+                ::errcat::__private::Table::new(#encoded, &[#(#envelope_refs),*]);
             #(#checks)*
 
             #[automatically_derived]
@@ -234,26 +191,41 @@ fn impl_api_error(input: &Input) -> TokenStream {
                     ::errcat::__private::message_of(self)
                 }
                 fn parts(&self, __visit: &mut dyn ::core::ops::FnMut(&::errcat::ErrorParts<'_>)) {
-                    #[allow(unused_imports)]
-                    use ::errcat::__private::{FastInt as _, FastNone as _, FastStr as _};
                     #body
                 }
                 fn to_response(
                     &self,
                 ) -> ::errcat::__private::Response<::errcat::__private::Bytes> {
-                    use ::errcat::__private::{ProbeDebug as _, ProbeError as _, ProbeOpaque as _};
-                    ::errcat::__private::respond::<Self, ::errcat::__private::Bytes>(
-                        self,
-                        (&&&::errcat::__private::Probe(self)).__errcat_loggable(),
-                    )
+                    ::errcat::__private::respond(self, ::errcat::__private_loggable!(self))
                 }
                 fn catalog() -> ::errcat::__private::Vec<::errcat::CatalogEntry> {
-                    ::errcat::__private::catalog(&__ERRCAT_VARIANTS, &[#(#nested),*])
+                    ::errcat::__private::catalog(&__ERRCAT, &[#(#nested),*])
                 }
             }
 
             ::errcat::__private_integrations! { {#impl_generics} {#ty #ty_generics} {#(#predicates,)*} }
         };
+    }
+}
+
+/// A compile-time check that a detail's key is not one of its envelope's own members.
+fn detail_check(field: &crate::ast::Field, key: &str, envelope_ty: &TokenStream) -> TokenStream {
+    let span = field
+        .attrs
+        .detail
+        .as_ref()
+        .map_or_else(Span::call_site, |d| d.span);
+    let envelope_name = envelope_ty.to_string().replace(' ', "");
+    let message = format!(
+        "the #[detail] key \"{key}\" is already a member of the envelope `{envelope_name}`: \
+         give the detail another key with #[detail(rename = \"...\")]"
+    );
+    quote_spanned! {span=>
+        const _: () = ::errcat::__private::assert_not_member(
+            <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.members,
+            #key,
+            #message,
+        );
     }
 }
 
@@ -271,11 +243,18 @@ fn envelope_span(variant: &Variant, input: &Input) -> Span {
         })
 }
 
-fn option(value: Option<TokenStream>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
-    }
+/// The row of a transparent variant: only its name and envelope are read.
+fn encode_transparent(encoder: &mut Encoder, name: &str, envelope: usize) {
+    encoder.string(name);
+    encoder.number(500);
+    encoder.string("");
+    encoder.string("");
+    encoder.number(envelope);
+    encoder.string("0");
+    encoder.no_template();
+    encoder.no_template();
+    encoder.number(0);
+    encoder.number(0);
 }
 
 /// What one variant's row reads from its fields.
@@ -333,24 +312,45 @@ impl<'a> VariantRow<'a> {
         }
     }
 
-    /// A `Template` literal whose placeholders index into this row's args.
-    fn template(&self, template: &Template) -> TokenStream {
-        let source = template.lit.value();
-        let pieces = template.pieces.iter().map(|piece| match piece {
-            Piece::Text(text) => quote!(::errcat::__private::Piece::Text(#text)),
-            Piece::Field(placeholder) => {
-                let field = self.variant.resolve(&placeholder.name).unwrap_or(0);
-                let arg = self
-                    .args
-                    .iter()
-                    .position(|&(seen, _)| seen == field)
-                    .unwrap_or(0);
-                let written = &placeholder.written;
-                quote!(::errcat::__private::Piece::Field(#arg, #written))
-            }
-        });
-        quote! {
-            ::errcat::__private::Template { source: #source, pieces: &[#(#pieces),*] }
+    /// The argument a placeholder piece reads.
+    fn arg_of(&self, piece: &Piece) -> usize {
+        let Piece::Field(placeholder) = piece else {
+            return 0;
+        };
+        let field = self.variant.resolve(&placeholder.name).unwrap_or(0);
+        self.args
+            .iter()
+            .position(|&(seen, _)| seen == field)
+            .unwrap_or(0)
+    }
+
+    fn template(&self, encoder: &mut Encoder, template: Option<&Template>) {
+        match template {
+            Some(template) => encoder.template(template, |piece| self.arg_of(piece)),
+            None => encoder.no_template(),
+        }
+    }
+
+    /// Appends this row to the type's encoding (the order `errcat`'s decoder reads).
+    fn encode(&self, encoder: &mut Encoder, name: &str, input: &Input, envelope: usize) {
+        let attrs = &self.variant.attrs;
+        encoder.string(name);
+        encoder.number(self.status);
+        encoder.string(&self.variant.code(input.rename_rule()));
+        encoder.string(&attrs.doc);
+        encoder.number(envelope);
+        encoder.string(if self.body.is_some() { "1" } else { "0" });
+        self.template(encoder, attrs.message.as_ref());
+        self.template(encoder, attrs.field.as_ref());
+        encoder.number(attrs.headers.len());
+        for header in &attrs.headers {
+            encoder.string(&header.name.value());
+            encoder.string(&header.lower);
+            encoder.template(&header.value, |piece| self.arg_of(piece));
+        }
+        encoder.number(self.details.len());
+        for (_, key) in &self.details {
+            encoder.string(key);
         }
     }
 }

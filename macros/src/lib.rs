@@ -12,6 +12,7 @@ mod ast;
 mod attr;
 mod case;
 mod ctxt;
+mod encode;
 mod expand;
 mod fallback;
 mod generics;

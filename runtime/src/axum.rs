@@ -45,11 +45,7 @@ macro_rules! __private_axum {
             $($predicates)*
         {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                use $crate::__private::{ProbeDebug as _, ProbeError as _, ProbeOpaque as _};
-                $crate::__private::respond::<Self, $crate::__private::axum_core::body::Body>(
-                    &self,
-                    (&&&$crate::__private::Probe(&self)).__errcat_loggable(),
-                )
+                $crate::__private::respond_axum(&self, $crate::__private_loggable!(&self))
             }
         }
     };

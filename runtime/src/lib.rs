@@ -157,6 +157,28 @@ macro_rules! __private_integrations {
     };
 }
 
+/// How a derived error describes itself to the log: with `tracing`, its `Error` source chain
+/// or `Debug` (picked by autoref specialization); without, nothing, so no `Debug` or `Error`
+/// vtable is instantiated for a type that is never logged.
+#[cfg(feature = "tracing")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_loggable {
+    ($error:expr) => {{
+        use $crate::__private::{ProbeDebug as _, ProbeError as _, ProbeOpaque as _};
+        (&&&$crate::__private::Probe($error)).__errcat_loggable()
+    }};
+}
+
+#[cfg(not(feature = "tracing"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_loggable {
+    ($error:expr) => {
+        $crate::__private::Loggable::Opaque
+    };
+}
+
 #[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]
 #[macro_export]

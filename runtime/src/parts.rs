@@ -42,46 +42,8 @@ struct Hand<'a> {
     details: &'a [(&'a str, &'a dyn DetailValue)],
 }
 
-/// One interpolated field: its `Display`, and a way to write it without the formatting
-/// machinery when it is a string or an integer (what most messages interpolate).
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub struct Arg<'a> {
-    display: &'a dyn Display,
-    fast: Fast<'a>,
-}
-
-/// What an [`Arg`] is, when that is known to be cheaper to write than its `Display`.
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub enum Fast<'a> {
-    /// Only its `Display` is known.
-    None,
-    /// A string whose `Display` is itself.
-    Str(&'a str),
-    /// An unsigned integer.
-    Unsigned(u64),
-    /// A signed integer.
-    Signed(i64),
-}
-
-impl<'a> Arg<'a> {
-    /// An argument written by `display`, or by `fast` when that is not [`Fast::None`]; the
-    /// two must write the same text.
-    pub fn new(display: &'a dyn Display, fast: Fast<'a>) -> Self {
-        Arg { display, fast }
-    }
-
-    /// Writes the value to `out`.
-    pub(crate) fn write<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        match self.fast {
-            Fast::Str(text) => out.write_str(text),
-            Fast::Unsigned(n) => out.write_str(itoa::Buffer::new().format(n)),
-            Fast::Signed(n) => out.write_str(itoa::Buffer::new().format(n)),
-            Fast::None => out.write_fmt(format_args!("{}", self.display)),
-        }
-    }
-}
+/// One interpolated field.
+pub(crate) type Arg<'a> = &'a dyn Display;
 
 /// How placeholders are filled: with the variant's field values, or (in catalog examples)
 /// with themselves, as written.
@@ -264,7 +226,7 @@ impl<'a> ErrorParts<'a> {
     /// The keys of the details, also when their values are not at hand (compiling).
     pub(crate) fn detail_keys(&self) -> &'a [&'a str] {
         match self.source {
-            Source::Row { row, .. } => row.details,
+            Source::Row { row, .. } => &row.details,
             Source::Hand(_) => &[],
         }
     }
@@ -306,7 +268,7 @@ impl<'a> ErrorParts<'a> {
                     && row.field.as_ref().is_none_or(|f| f.as_static().is_some())
                     && row.details.is_empty()
                     && !row.body;
-                fixed.then_some(&row.cache)
+                fixed.then_some(row.cache)
             }
             Source::Hand(_) => None,
         }
@@ -316,7 +278,7 @@ impl<'a> ErrorParts<'a> {
     pub(crate) fn for_each_header(&self, mut f: impl FnMut(HeaderName, HeaderValueSource<'_>)) {
         match self.source {
             Source::Row { row, args, .. } => {
-                for header in row.headers {
+                for header in &*row.headers {
                     // The derive emits only lowercase, valid names.
                     let name = HeaderName::from_static(header.lower);
                     let value = match header.value.as_static() {
@@ -378,11 +340,11 @@ impl<'a> Text<'a> {
         }
     }
 
-    pub(crate) fn template(template: &Template, args: Args<'a>) -> Self {
+    pub(crate) fn template(template: &'static Template, args: Args<'a>) -> Self {
         match template.as_static() {
             Some(text) => Text::fixed(text),
             None => Text {
-                repr: TextRepr::Template(template.pieces, args),
+                repr: TextRepr::Template(&template.pieces, args),
             },
         }
     }
@@ -434,7 +396,7 @@ impl Text<'_> {
                         (Piece::Text(text), _) => out.write_str(text)?,
                         (Piece::Field(index, _), Args::Values(values)) => {
                             if let Some(value) = values.get(index) {
-                                value.write(out)?;
+                                out.write_fmt(format_args!("{value}"))?;
                             }
                         }
                         (Piece::Field(_, written), Args::Placeholders) => {

@@ -3,8 +3,7 @@
 
 pub use crate::envelope::{HasVtable, Vtable};
 pub use crate::log::Loggable;
-pub use crate::parts::{Arg, Fast};
-pub use crate::row::{BodyCache, HeaderTemplate, Piece, Template, Variant};
+pub use crate::row::{BodyCache, Table};
 pub use bytes::Bytes;
 pub use http::{Response, StatusCode};
 pub use serde::Serialize;
@@ -28,43 +27,41 @@ pub use utoipa;
 
 use crate::parts::Args;
 use crate::{ApiError, CatalogEntry, DetailValue, ErrorParts};
-use std::fmt::Debug;
+use std::fmt::{Debug, Display};
 
-/// The parts of a derived variant: its row and its borrowed fields.
-pub fn parts<'a>(
-    row: &'static Variant,
-    args: &'a [Arg<'a>],
-    details: &'a [&'a dyn DetailValue],
-    body: Option<&'a dyn DetailValue>,
-) -> ErrorParts<'a> {
-    ErrorParts::from_row(row, Args::Values(args), details, body)
-}
+// The functions below take `&dyn ApiError`, not a generic: a generic would be instantiated
+// for every derived type in the user's crate, and the optimizer would inline the type's whole
+// `parts` match (and the renderer with it) into each instantiation, which made release builds
+// of large enums several times slower.
 
-/// A transparent variant: the inner error's parts, in the outer variant's envelope.
-pub fn transparent<E: ApiError + ?Sized>(
-    inner: &E,
-    row: &'static Variant,
+/// A transparent variant (row `index` of `table`): the inner error's parts, in the outer
+/// variant's envelope.
+pub fn transparent(
+    inner: &dyn ApiError,
+    table: &'static Table<[BodyCache]>,
+    index: usize,
     visit: &mut dyn FnMut(&ErrorParts<'_>),
 ) {
-    inner.parts(&mut |parts| visit(&parts.with_vtable(row.envelope)));
+    let envelope = table.row(index).envelope;
+    inner.parts(&mut |parts| visit(&parts.with_vtable(envelope)));
 }
 
 /// `ApiError::status` from `parts`.
-pub fn status_of<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+pub fn status_of(error: &dyn ApiError) -> StatusCode {
     let mut status = StatusCode::INTERNAL_SERVER_ERROR;
     error.parts(&mut |parts| status = parts.status());
     status
 }
 
 /// `ApiError::code` from `parts`.
-pub fn code_of<E: ApiError + ?Sized>(error: &E) -> &'static str {
+pub fn code_of(error: &dyn ApiError) -> &'static str {
     let mut code = "INTERNAL_SERVER_ERROR";
     error.parts(&mut |parts| code = parts.code());
     code
 }
 
 /// `ApiError::message` from `parts`: borrowed when fixed, formatted otherwise.
-pub fn message_of<E: ApiError + ?Sized>(error: &E) -> Cow<'static, str> {
+pub fn message_of(error: &dyn ApiError) -> Cow<'static, str> {
     let mut message = Cow::Borrowed("Internal Server Error");
     error.parts(&mut |parts| {
         let text = parts.message();
@@ -76,14 +73,37 @@ pub fn message_of<E: ApiError + ?Sized>(error: &E) -> Cow<'static, str> {
     message
 }
 
-/// `ApiError::to_response` of a derived type, or its framework response (`B` is the
-/// framework's body type).
-pub fn respond<E, B>(error: &E, source: Loggable<'_>) -> Response<B>
-where
-    E: ApiError + ?Sized,
-    B: From<Bytes> + Default,
-{
+// Not generic, so each is compiled once here rather than in every user crate.
+
+/// `ApiError::to_response` of a derived type.
+pub fn respond(error: &dyn ApiError, source: Loggable<'_>) -> Response<Bytes> {
     crate::response::respond(error, source)
+}
+
+/// `IntoResponse::into_response` of a derived type.
+#[cfg(feature = "axum")]
+pub fn respond_axum(error: &dyn ApiError, source: Loggable<'_>) -> axum_core::response::Response {
+    crate::response::respond(error, source)
+}
+
+/// Calls `visit` with the parts of a derived variant: row `index` of `table`, and its
+/// borrowed fields. Out of line, so each match arm of the derive is one call.
+#[inline(never)]
+pub fn visit<'a>(
+    visit: &mut dyn FnMut(&ErrorParts<'_>),
+    table: &'static Table<[BodyCache]>,
+    index: usize,
+    args: &'a [&'a dyn Display],
+    details: &'a [&'a dyn DetailValue],
+    body: Option<&'a dyn DetailValue>,
+) {
+    let row = table.row(index);
+    visit(&ErrorParts::from_row(
+        row,
+        Args::Values(args),
+        details,
+        body,
+    ));
 }
 
 /// A transparent row's index, and its inner type's `ApiError::catalog`.
@@ -91,7 +111,8 @@ pub type Nested = (usize, fn() -> Vec<CatalogEntry>);
 
 /// `ApiError::catalog` of a derived type: its rows, with transparent rows replaced by the
 /// entries of their inner type.
-pub fn catalog(rows: &'static [Variant], nested: &[Nested]) -> Vec<CatalogEntry> {
+pub fn catalog(table: &'static Table<[BodyCache]>, nested: &[Nested]) -> Vec<CatalogEntry> {
+    let rows = table.rows();
     let mut entries = Vec::with_capacity(rows.len());
     for (index, row) in rows.iter().enumerate() {
         match nested.iter().find(|(at, _)| *at == index) {
@@ -106,126 +127,42 @@ pub fn catalog(rows: &'static [Variant], nested: &[Nested]) -> Vec<CatalogEntry>
     entries
 }
 
-/// Types whose `Display` writes exactly their string.
-pub trait StrLike {
-    /// The string.
-    fn as_str_like(&self) -> &str;
-}
-
-macro_rules! str_like {
-    ($($ty:ty),*) => {$(
-        impl StrLike for $ty {
-            fn as_str_like(&self) -> &str {
-                self
-            }
-        }
-    )*};
-}
-str_like!(
-    str,
-    String,
-    Box<str>,
-    std::sync::Arc<str>,
-    std::rc::Rc<str>,
-    Cow<'_, str>
-);
-
-impl<T: StrLike + ?Sized> StrLike for &T {
-    fn as_str_like(&self) -> &str {
-        (**self).as_str_like()
-    }
-}
-
-/// Integers, whose `Display` is their decimal digits.
-pub trait IntLike {
-    /// The integer.
-    fn fast(&self) -> Fast<'static>;
-}
-
-macro_rules! int_like {
-    ($variant:ident, $wide:ty: $($ty:ty),*) => {$(
-        impl IntLike for $ty {
-            fn fast(&self) -> Fast<'static> {
-                Fast::$variant(<$wide>::from(*self))
-            }
-        }
-    )*};
-}
-int_like!(Unsigned, u64: u8, u16, u32, u64);
-int_like!(Signed, i64: i8, i16, i32, i64);
-
-/// Picked for strings: written without the formatting machinery.
-pub trait FastStr<'a> {
-    /// The string.
-    fn __errcat_fast(&self) -> Fast<'a>;
-}
-
-impl<'a, T: StrLike + ?Sized> FastStr<'a> for &&Probe<'a, T> {
-    fn __errcat_fast(&self) -> Fast<'a> {
-        Fast::Str(self.0.as_str_like())
-    }
-}
-
-/// Picked for integers.
-pub trait FastInt<'a> {
-    /// The integer.
-    fn __errcat_fast(&self) -> Fast<'a>;
-}
-
-impl<'a, T: IntLike + ?Sized> FastInt<'a> for &&Probe<'a, T> {
-    fn __errcat_fast(&self) -> Fast<'a> {
-        self.0.fast()
-    }
-}
-
-/// Picked otherwise: the value is written through its `Display`.
-pub trait FastNone<'a> {
-    /// Nothing faster is known.
-    fn __errcat_fast(&self) -> Fast<'a>;
-}
-
-impl<'a, T: ?Sized> FastNone<'a> for &Probe<'a, T> {
-    fn __errcat_fast(&self) -> Fast<'a> {
-        Fast::None
-    }
-}
-
 /// Wraps `self` so method resolution picks the most informative [`Loggable`]:
 /// `std::error::Error`, else `Debug`, else nothing (autoref specialization).
 pub struct Probe<'a, T: ?Sized>(pub &'a T);
 
 /// Picked when the type implements `std::error::Error`.
-pub trait ProbeError {
+pub trait ProbeError<'a> {
     /// The error, with its source chain.
-    fn __errcat_loggable(&self) -> Loggable<'_>;
+    fn __errcat_loggable(&self) -> Loggable<'a>;
 }
 
-impl<T: std::error::Error> ProbeError for &&Probe<'_, T> {
-    fn __errcat_loggable(&self) -> Loggable<'_> {
+impl<'a, T: std::error::Error> ProbeError<'a> for &&Probe<'a, T> {
+    fn __errcat_loggable(&self) -> Loggable<'a> {
         Loggable::Error(self.0)
     }
 }
 
 /// Picked when the type implements `Debug` only.
-pub trait ProbeDebug {
+pub trait ProbeDebug<'a> {
     /// The error's Debug output.
-    fn __errcat_loggable(&self) -> Loggable<'_>;
+    fn __errcat_loggable(&self) -> Loggable<'a>;
 }
 
-impl<T: Debug> ProbeDebug for &Probe<'_, T> {
-    fn __errcat_loggable(&self) -> Loggable<'_> {
+impl<'a, T: Debug> ProbeDebug<'a> for &Probe<'a, T> {
+    fn __errcat_loggable(&self) -> Loggable<'a> {
         Loggable::Debug(self.0)
     }
 }
 
 /// Picked otherwise.
-pub trait ProbeOpaque {
+pub trait ProbeOpaque<'a> {
     /// Nothing to log but status, code and message.
-    fn __errcat_loggable(&self) -> Loggable<'_>;
+    fn __errcat_loggable(&self) -> Loggable<'a>;
 }
 
-impl<T: ?Sized> ProbeOpaque for Probe<'_, T> {
-    fn __errcat_loggable(&self) -> Loggable<'_> {
+impl<'a, T: ?Sized> ProbeOpaque<'a> for Probe<'a, T> {
+    fn __errcat_loggable(&self) -> Loggable<'a> {
         Loggable::Opaque
     }
 }

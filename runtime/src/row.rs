@@ -1,4 +1,5 @@
-//! The static data the derive emits: one [`Variant`] row per variant, with its templates.
+//! The static data the derive emits: a [`Table`] per type, decoded into one [`Variant`] row
+//! per variant, with its templates.
 //!
 //! Everything here is reached only through `__private`; it is not public API.
 
@@ -7,7 +8,55 @@ use crate::skeleton::Skeletons;
 use std::any::TypeId;
 use std::sync::OnceLock;
 
-/// One variant's row in the derive's static table.
+/// The derive's static table for one type: every variant's data encoded in one string,
+/// decoded into [`Variant`] rows the first time one is needed, and a cache per variant.
+///
+/// One string literal per type, rather than a struct literal per variant, keeps the
+/// expansion small: the compiler type-checks, evaluates and emits far less for each variant.
+pub struct Table<C: ?Sized> {
+    encoded: &'static str,
+    envelopes: &'static [&'static Vtable],
+    rows: OnceLock<Box<[Variant]>>,
+    caches: C,
+}
+
+impl<const N: usize> Table<[BodyCache; N]> {
+    /// The table of `N` variants encoded in `encoded`, whose envelopes are listed in
+    /// `envelopes` (rows refer to them by index).
+    pub const fn new(encoded: &'static str, envelopes: &'static [&'static Vtable]) -> Self {
+        Table {
+            encoded,
+            envelopes,
+            rows: OnceLock::new(),
+            caches: [const { BodyCache::new() }; N],
+        }
+    }
+}
+
+impl Table<[BodyCache]> {
+    /// Every row, decoded once.
+    pub(crate) fn rows(&'static self) -> &'static [Variant] {
+        self.rows.get_or_init(|| {
+            let mut input = Decoder(self.encoded);
+            (0..self.caches.len())
+                .map(|index| {
+                    let cache = &self.caches[index];
+                    input
+                        .variant(self.envelopes, cache)
+                        .unwrap_or_else(|| Variant::broken(cache, self.envelopes))
+                })
+                .collect()
+        })
+    }
+
+    /// The row of the variant at `index`.
+    pub(crate) fn row(&'static self, index: usize) -> &'static Variant {
+        let rows = self.rows();
+        rows.get(index).unwrap_or(&rows[0])
+    }
+}
+
+/// One variant's data, decoded from its [`Table`].
 pub struct Variant {
     /// The variant's name, raw prefix removed.
     pub name: &'static str,
@@ -20,9 +69,9 @@ pub struct Variant {
     /// `#[field]`.
     pub field: Option<Template>,
     /// `#[header]`s, in order.
-    pub headers: &'static [HeaderTemplate],
+    pub headers: Box<[HeaderTemplate]>,
     /// The keys of the `#[detail]` members, in field order.
-    pub details: &'static [&'static str],
+    pub details: Box<[&'static str]>,
     /// Whether a field is the whole body (`#[api_error(body)]`).
     pub body: bool,
     /// The doc comment.
@@ -30,41 +79,125 @@ pub struct Variant {
     /// The variant's envelope.
     pub envelope: &'static Vtable,
     /// The body, once rendered, when nothing in it can change.
-    pub cache: BodyCache,
+    pub cache: &'static BodyCache,
 }
 
 impl Variant {
-    /// The row of a `transparent` variant: only its envelope is read.
-    pub const fn transparent(name: &'static str, envelope: &'static Vtable) -> Self {
+    /// What a row that failed to decode becomes (only a mismatch between the derive and
+    /// this crate could cause it; they are pinned to the same version).
+    fn broken(cache: &'static BodyCache, envelopes: &'static [&'static Vtable]) -> Self {
         Variant {
-            name,
+            name: "",
             status: 500,
-            code: "",
+            code: "INTERNAL_SERVER_ERROR",
             message: None,
             field: None,
-            headers: &[],
-            details: &[],
+            headers: Box::new([]),
+            details: Box::new([]),
             body: false,
             description: "",
-            envelope,
-            cache: BodyCache::new(),
+            envelope: envelopes
+                .first()
+                .copied()
+                .unwrap_or(&<crate::envelope::Problem as crate::envelope::HasVtable>::VTABLE),
+            cache,
         }
     }
 }
 
+/// Reads the derive's encoding: a sequence of `length:bytes` fields, per variant in order
+/// name, status, code, description, envelope index, body flag, message, field, headers
+/// (count, then name, lowercase name and template each), detail keys (count, then keys).
+/// A template is `-` when absent, else its source, piece count, then per piece `t` and
+/// its text or `f`, argument index and placeholder as written.
+struct Decoder(&'static str);
+
+impl Decoder {
+    fn string(&mut self) -> Option<&'static str> {
+        let (length, rest) = self.0.split_once(':')?;
+        let length: usize = length.parse().ok()?;
+        let value = rest.get(..length)?;
+        self.0 = rest.get(length..)?;
+        Some(value)
+    }
+
+    fn number<T: std::str::FromStr>(&mut self) -> Option<T> {
+        self.string()?.parse().ok()
+    }
+
+    fn template(&mut self) -> Option<Option<Template>> {
+        let source = self.string()?;
+        if source == "-" {
+            return Some(None);
+        }
+        let count: usize = self.number()?;
+        let mut pieces = Vec::with_capacity(count);
+        for _ in 0..count {
+            pieces.push(match self.string()? {
+                "t" => Piece::Text(self.string()?),
+                _ => Piece::Field(self.number()?, self.string()?),
+            });
+        }
+        Some(Some(Template {
+            source,
+            pieces: pieces.into_boxed_slice(),
+        }))
+    }
+
+    fn variant(
+        &mut self,
+        envelopes: &'static [&'static Vtable],
+        cache: &'static BodyCache,
+    ) -> Option<Variant> {
+        let name = self.string()?;
+        let status = self.number()?;
+        let code = self.string()?;
+        let description = self.string()?;
+        let envelope = *envelopes.get(self.number::<usize>()?)?;
+        let body = self.string()? == "1";
+        let message = self.template()?;
+        let field = self.template()?;
+        let header_count: usize = self.number()?;
+        let mut headers = Vec::with_capacity(header_count);
+        for _ in 0..header_count {
+            let name = self.string()?;
+            let lower = self.string()?;
+            let value = self.template()??;
+            headers.push(HeaderTemplate { name, lower, value });
+        }
+        let detail_count: usize = self.number()?;
+        let details = (0..detail_count)
+            .map(|_| self.string())
+            .collect::<Option<Box<[_]>>>()?;
+        Some(Variant {
+            name,
+            status,
+            code,
+            message,
+            field,
+            headers: headers.into_boxed_slice(),
+            details,
+            body,
+            description,
+            envelope,
+            cache,
+        })
+    }
+}
+
 /// A template: literal text and placeholders, parsed by the derive.
-#[derive(Clone, Copy, Debug)]
+#[derive(Debug)]
 pub struct Template {
     /// As written, `{placeholders}` and `{{` escapes kept; what the catalog shows.
     pub source: &'static str,
     /// Text and placeholders in order.
-    pub pieces: &'static [Piece],
+    pub pieces: Box<[Piece]>,
 }
 
 impl Template {
     /// The text when the template has no placeholders.
     pub fn as_static(&self) -> Option<&'static str> {
-        match self.pieces {
+        match *self.pieces {
             [] => Some(""),
             [Piece::Text(text)] => Some(text),
             _ => None,

@@ -10,6 +10,7 @@ use crate::envelope::Vtable;
 use crate::json::{Escaper, JsonObject, escape};
 use crate::parts::{Arg, Args, DetailValue, ErrorParts};
 use crate::row::Variant;
+use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -143,7 +144,8 @@ impl Skeleton {
                 Segment::Hole(Hole::Arg(index)) => {
                     if let Some(arg) = args.get(*index) {
                         let mark = buf.len();
-                        if arg.write(&mut Escaper(buf)).is_err() {
+                        if fmt::Write::write_fmt(&mut Escaper(buf), format_args!("{arg}")).is_err()
+                        {
                             buf.truncate(mark);
                         }
                     }

@@ -23,6 +23,10 @@ const CALLGRIND_RUNS: (u64, u64) = (1_000, 11_000);
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    // Cargo runs us as RUSTC_WRAPPER with rustc's path first.
+    if args.get(1).is_some_and(|arg| arg.ends_with("rustc")) {
+        rustc_wrapper(&args[1..]);
+    }
     if args.get(1).map(String::as_str) == Some("measure") {
         let (target, iterations) = (&args[2], args[3].parse().expect("an iteration count"));
         measure(target, iterations);
@@ -338,35 +342,32 @@ fn compile_time(root: &Path) -> String {
         .join("macros")
         .canonicalize()
         .expect("the macros crate");
+    // Every flavor has the same dependencies, loaded by the same `use` lines, so what differs
+    // between them is the derive and nothing else.
+    let deps = format!(
+        "thiserror = \"2\"\nerrcat = {{ path = \"{}\", features = [\"axum\"] }}\naxum = {{ version = \"0.8\", default-features = false, features = [\"json\"] }}\nserde_json = \"1\"\n",
+        runtime.display()
+    );
     let flavors = [
-        ("plain", Flavor::Plain, ""),
-        ("thiserror", Flavor::Thiserror, "thiserror = \"2\"\n"),
-        (
-            "errcat",
-            Flavor::Errcat,
-            "thiserror = \"2\"\nerrcat = { path = \"RUNTIME\", features = [\"axum\"] }\n",
-        ),
-        (
-            "json",
-            Flavor::Json,
-            "thiserror = \"2\"\naxum = { version = \"0.8\", default-features = false, features = [\"json\"] }\nserde_json = \"1\"\n",
-        ),
+        ("plain", Flavor::Plain),
+        ("thiserror", Flavor::Thiserror),
+        ("errcat", Flavor::Errcat),
+        ("json", Flavor::Json),
     ];
     let mut members = Vec::new();
-    for (name, flavor, deps) in flavors {
+    for (name, flavor) in flavors {
         let crate_dir = dir.join(format!("gen-{name}"));
         std::fs::create_dir_all(crate_dir.join("src")).expect("target is writable");
-        let deps = deps.replace("RUNTIME", &runtime.display().to_string());
         std::fs::write(
             crate_dir.join("Cargo.toml"),
             format!("[package]\nname = \"gen-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{deps}"),
         )
         .expect("target is writable");
-        std::fs::write(
-            crate_dir.join("src/lib.rs"),
-            enum_source("Generated", 200, flavor),
-        )
-        .expect("target is writable");
+        let source = format!(
+            "use axum as _;\nuse errcat as _;\nuse serde_json as _;\nuse thiserror as _;\n\n{}",
+            enum_source("Generated", 200, flavor)
+        );
+        std::fs::write(crate_dir.join("src/lib.rs"), source).expect("target is writable");
         members.push(format!("\"gen-{name}\""));
     }
     for (name, dep) in [
@@ -398,16 +399,19 @@ fn compile_time(root: &Path) -> String {
     .expect("target is writable");
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).ok();
 
-    eprintln!("compile time: building dependencies");
-    let cargo = |args: &[&str], dir: &Path, target: &Path| -> (Duration, String) {
-        let start = Instant::now();
-        let output = Command::new("cargo")
+    let exe = std::env::current_exe().expect("the report's own path");
+    let cargo = |args: &[&str], dir: &Path, target: &Path, wrap: bool| -> (Duration, String) {
+        let mut command = Command::new("cargo");
+        command
             .args(args)
             .current_dir(dir)
             .env("CARGO_TARGET_DIR", target)
-            .env_remove("RUSTFLAGS")
-            .output()
-            .expect("cargo runs");
+            .env_remove("RUSTFLAGS");
+        if wrap {
+            command.env("RUSTC_WRAPPER", &exe);
+        }
+        let start = Instant::now();
+        let output = command.output().expect("cargo runs");
         let elapsed = start.elapsed();
         assert!(
             output.status.success(),
@@ -419,57 +423,100 @@ fn compile_time(root: &Path) -> String {
             String::from_utf8_lossy(&output.stderr).into_owned(),
         )
     };
+    eprintln!("compile time: building dependencies");
     let target = dir.join("target");
-    let _ = cargo(&["build", "--release", "--workspace"], &dir, &target);
-    let mut medians = Vec::new();
-    for (name, _, _) in flavors {
+    let _ = cargo(&["build", "--release", "--workspace"], &dir, &target, false);
+    let mut results = Vec::new();
+    for (name, _) in flavors {
         let lib = dir.join(format!("gen-{name}/src/lib.rs"));
+        let touch = || {
+            let source = std::fs::read_to_string(&lib).expect("generated source");
+            std::fs::write(&lib, source).expect("generated source");
+        };
+        let package = format!("gen-{name}");
         let mut times: Vec<Duration> = (0..5)
             .map(|_| {
-                let source = std::fs::read_to_string(&lib).expect("generated source");
-                std::fs::write(&lib, source).expect("generated source");
-                eprintln!("compile time: gen-{name}");
+                touch();
+                eprintln!("compile time: {package}");
                 cargo(
-                    &["build", "--release", "-p", &format!("gen-{name}")],
+                    &["build", "--release", "-p", &package],
                     &dir,
                     &target,
+                    false,
                 )
                 .0
             })
             .collect();
         times.sort();
-        medians.push((name, times[times.len() / 2]));
+        touch();
+        eprintln!("compile time: {package} under callgrind");
+        let _ = std::fs::remove_file(callgrind_total_path());
+        let _ = cargo(&["build", "--release", "-p", &package], &dir, &target, true);
+        let instructions = std::fs::read_to_string(callgrind_total_path())
+            .ok()
+            .and_then(|text| text.trim().parse::<u64>().ok());
+        results.push((name, times[times.len() / 2], instructions));
     }
-    let secs = |name: &str| {
-        medians
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(0.0, |(_, d)| d.as_secs_f64())
+    let get = |name: &str| results.iter().find(|(n, _, _)| *n == name).copied();
+    let (Some(plain), Some(thiserror), Some(errcat), Some(json)) =
+        (get("plain"), get("thiserror"), get("errcat"), get("json"))
+    else {
+        return "## Compile time\n\nNot measured: a build failed.\n".to_owned();
     };
-    let thiserror_adds = secs("thiserror") - secs("plain");
-    let errcat_adds = secs("errcat") - secs("thiserror");
-    let json_adds = secs("json") - secs("thiserror");
-    let ratio = errcat_adds / thiserror_adds;
+    let secs = |d: Duration| d.as_secs_f64();
+    let adds_time =
+        |a: (&str, Duration, Option<u64>), b: (&str, Duration, Option<u64>)| secs(a.1) - secs(b.1);
+    #[allow(clippy::cast_precision_loss)]
+    let adds_ir = |a: (&str, Duration, Option<u64>), b: (&str, Duration, Option<u64>)| {
+        a.2.zip(b.2).map(|(a, b)| (a as f64 - b as f64) / 1e9)
+    };
+    let thiserror_ir = adds_ir(thiserror, plain);
+    let errcat_ir = adds_ir(errcat, thiserror);
+    let json_ir = adds_ir(json, thiserror);
+    let ratio_ir = errcat_ir.zip(thiserror_ir).map(|(e, t)| e / t);
+    let ratio_time = adds_time(errcat, thiserror) / adds_time(thiserror, plain);
 
-    let mut out = String::from("## Compile time\n\n");
-    out.push_str("A generated enum of 200 variants (unit, tuple and named fields, interpolated messages, headers, details), alone in a crate, release build of that crate only (its dependencies already built), median of 5 builds. `plain` derives `Debug`; `thiserror` adds thiserror's derive; `errcat` adds errcat's derive (with the `axum` feature, so it also implements `IntoResponse`); `json` adds, instead, a hand-written `IntoResponse` with `json!` in every arm. The enum comes from `bench/src/generate.rs`.\n\n| crate | build | adds |\n| --- | ---: | --- |\n");
-    for (name, time) in &medians {
-        let adds = match *name {
-            "plain" => String::new(),
-            "thiserror" => format!("{thiserror_adds:.2} s over `plain`: thiserror's derive"),
-            "errcat" => format!("{errcat_adds:.2} s over `thiserror`: errcat's derive"),
-            _ => format!("{json_adds:.2} s over `thiserror`: hand-written `json!` arms"),
-        };
-        let _ = writeln!(
-            out,
-            "| `gen-{name}` | {:.2} s | {adds} |",
-            time.as_secs_f64()
-        );
-    }
+    let mut out = String::from(
+        "## Compile time\n\nA generated enum of 200 variants (unit, tuple and named fields, interpolated messages, headers, details), alone in a crate, release build of that crate only (its dependencies already built). `plain` derives `Debug`; `thiserror` adds thiserror's derive; `errcat` adds errcat's derive (with the `axum` feature, so it also implements `IntoResponse`); `json` adds, instead, a hand-written `IntoResponse` with `json!` in every arm. All four depend on, and load, the same crates (thiserror, errcat, axum, serde_json), so the differences are the derives alone. The enum comes from `bench/src/generate.rs`.\n\nInstructions are those of the `rustc` process compiling the crate, counted by callgrind (repeatable; the proc macros run inside it); times are medians of 5 builds (indicative: they vary by a tenth of a second from run to run on this machine).\n\n| crate | rustc instructions | adds | build time | adds |\n| --- | ---: | ---: | ---: | ---: |\n",
+    );
+    let gi =
+        |v: Option<u64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{:.2} G", v as f64 / 1e9));
+    let fmt_adds = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.2} G"));
     let _ = writeln!(
         out,
-        "\nerrcat's derive adds {ratio:.2}x what thiserror's adds (target <= 1.5x): {}.\n",
-        mark(ratio <= 1.5)
+        "| `gen-plain` | {} |  | {:.2} s |  |",
+        gi(plain.2),
+        secs(plain.1)
+    );
+    let _ = writeln!(
+        out,
+        "| `gen-thiserror` | {} | {} over plain | {:.2} s | {:.2} s over plain |",
+        gi(thiserror.2),
+        fmt_adds(thiserror_ir),
+        secs(thiserror.1),
+        adds_time(thiserror, plain)
+    );
+    let _ = writeln!(
+        out,
+        "| `gen-errcat` | {} | {} over thiserror | {:.2} s | {:.2} s over thiserror |",
+        gi(errcat.2),
+        fmt_adds(errcat_ir),
+        secs(errcat.1),
+        adds_time(errcat, thiserror)
+    );
+    let _ = writeln!(
+        out,
+        "| `gen-json` | {} | {} over thiserror | {:.2} s | {:.2} s over thiserror |",
+        gi(json.2),
+        fmt_adds(json_ir),
+        secs(json.1),
+        adds_time(json, thiserror)
+    );
+    let _ = writeln!(
+        out,
+        "\nerrcat's derive adds {} the instructions thiserror's adds (target <= 1.5x): {}; by build time, {ratio_time:.2}x.\n",
+        ratio_ir.map_or_else(|| "n/a".to_owned(), |r| format!("{r:.2}x")),
+        mark(ratio_ir.is_some_and(|r| r <= 1.5))
     );
 
     let mut clean = Vec::new();
@@ -483,6 +530,7 @@ fn compile_time(root: &Path) -> String {
                 &["build", "--release", "-p", name],
                 &dir.join(name),
                 &target,
+                false,
             );
             packages = log
                 .lines()
@@ -511,6 +559,48 @@ fn compile_time(root: &Path) -> String {
         mark(clean_ratio <= 1.2)
     );
     out
+}
+
+/// Where the wrapped rustc run leaves its instruction count.
+fn callgrind_total_path() -> std::path::PathBuf {
+    std::env::temp_dir().join("errcat-compile-instructions")
+}
+
+/// As `RUSTC_WRAPPER`: runs the compilation of a `gen-*` crate under callgrind and writes
+/// its instruction count to [`callgrind_total_path`]; runs any other compilation as is.
+fn rustc_wrapper(args: &[String]) -> ! {
+    let (rustc, rest) = args.split_first().expect("cargo passes rustc's path");
+    let measured = rest
+        .windows(2)
+        .any(|w| w[0] == "--crate-name" && w[1].starts_with("gen_"));
+    let status = if measured {
+        let out =
+            std::env::temp_dir().join(format!("errcat-rustc-{}.callgrind", std::process::id()));
+        let status = Command::new("valgrind")
+            .arg("--tool=callgrind")
+            .arg(format!("--callgrind-out-file={}", out.display()))
+            .arg(rustc)
+            .args(rest)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("valgrind runs");
+        let total = std::fs::read_to_string(&out).ok().and_then(|text| {
+            text.lines()
+                .find_map(|line| {
+                    line.strip_prefix("summary:")
+                        .or_else(|| line.strip_prefix("totals:"))
+                })
+                .and_then(|n| n.split_whitespace().next()?.parse::<u64>().ok())
+        });
+        let _ = std::fs::remove_file(&out);
+        if let Some(total) = total {
+            let _ = std::fs::write(callgrind_total_path(), total.to_string());
+        }
+        status
+    } else {
+        Command::new(rustc).args(rest).status().expect("rustc runs")
+    };
+    std::process::exit(status.code().unwrap_or(1));
 }
 
 const HEADER: &str = "# Benchmarks
