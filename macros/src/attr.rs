@@ -59,6 +59,8 @@ pub struct Attrs {
     pub detail: Option<Detail>,
     /// `#[api_error(body)]`: the keyword's span.
     pub body: Option<Span>,
+    /// `#[api_error(violations)]`: the keyword's span.
+    pub violations: Option<Span>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
 }
@@ -95,6 +97,7 @@ mod kw {
     syn::custom_keyword!(status);
     syn::custom_keyword!(transparent);
     syn::custom_keyword!(body);
+    syn::custom_keyword!(violations);
     syn::custom_keyword!(rename);
 }
 
@@ -446,7 +449,7 @@ fn unknown_key(input: ParseStream, site: Site) -> Error {
         Site::Enum => "`envelope = PATH`, `rename_all = \"...\"` or `status = N`",
         Site::Struct => "`envelope = PATH`, `rename_all = \"...\"`, `status = N` or `transparent`",
         Site::Variant => "`envelope = PATH` or `transparent`",
-        Site::Field => "`body`",
+        Site::Field => "`body` or `violations`",
     };
     match input.parse::<TokenTree>() {
         Ok(TokenTree::Ident(ident)) => Error::new(
@@ -608,6 +611,19 @@ fn parse_api_error_key(
             errors.at(key.span, "duplicate `body`: keep only one");
         } else {
             out.body = Some(key.span);
+        }
+    } else if input.peek(kw::violations) {
+        let key: kw::violations = input.parse()?;
+        if site != Site::Field {
+            errors.at(
+                key.span,
+                "`violations` applies to a field: put #[api_error(violations)] on the \
+                 `errcat::Violations` field listing the request's invalid fields",
+            );
+        } else if out.violations.is_some() {
+            errors.at(key.span, "duplicate `violations`: keep only one");
+        } else {
+            out.violations = Some(key.span);
         }
     } else {
         return Err(unknown_key(input, site));

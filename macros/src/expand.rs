@@ -115,6 +115,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         let mut bound: Vec<usize> = row.args.iter().map(|&(field, _)| field).collect();
         bound.extend(row.details.iter().map(|&(field, _)| field));
         bound.extend(row.body);
+        bound.extend(row.violations);
         bound.sort_unstable();
         bound.dedup();
         let bindings = bound.iter().map(|&i| {
@@ -152,9 +153,17 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
             None => quote!(::core::option::Option::None),
         };
+        let violations = match row.violations {
+            Some(i) => {
+                let span = variant.fields[i].attrs.violations.unwrap_or_else(Span::call_site);
+                let binding = format_ident!("__field{}", i, span = span);
+                quote_spanned!(span=> ::core::option::Option::Some(#binding as &::errcat::Violations))
+            }
+            None => quote!(::core::option::Option::None),
+        };
         arms.push(quote! {
             #pattern { #(#bindings,)* .. } => ::errcat::__private::visit(
-                __visit, &__ERRCAT, #index, &[#(#args),*], &[#(#details),*], #body,
+                __visit, &__ERRCAT, #index, &[#(#args),*], &[#(#details),*], #body, #violations,
             ),
         });
     }
@@ -251,6 +260,7 @@ fn encode_transparent(encoder: &mut Encoder, name: &str, envelope: usize) {
     encoder.string("");
     encoder.number(envelope);
     encoder.string("0");
+    encoder.string("0");
     encoder.no_template();
     encoder.no_template();
     encoder.number(0);
@@ -267,6 +277,8 @@ struct VariantRow<'a> {
     details: Vec<(usize, String)>,
     /// The `#[api_error(body)]` field.
     body: Option<usize>,
+    /// The `#[api_error(violations)]` field.
+    violations: Option<usize>,
 }
 
 impl<'a> VariantRow<'a> {
@@ -303,12 +315,17 @@ impl<'a> VariantRow<'a> {
             .fields
             .iter()
             .position(|field| field.attrs.body.is_some());
+        let violations = variant
+            .fields
+            .iter()
+            .position(|field| field.attrs.violations.is_some());
         VariantRow {
             variant,
             status,
             args,
             details,
             body,
+            violations,
         }
     }
 
@@ -340,6 +357,7 @@ impl<'a> VariantRow<'a> {
         encoder.string(&attrs.doc);
         encoder.number(envelope);
         encoder.string(if self.body.is_some() { "1" } else { "0" });
+        encoder.string(if self.violations.is_some() { "1" } else { "0" });
         self.template(encoder, attrs.message.as_ref());
         self.template(encoder, attrs.field.as_ref());
         encoder.number(attrs.headers.len());

@@ -124,6 +124,9 @@ fn check_transparent(variant: &Variant, errors: &mut Errors) {
         if let Some(detail) = &field.attrs.detail {
             errors.at(detail.span, "#[detail] cannot be used on a `transparent` variant: the inner error supplies its details");
         }
+        if let Some(span) = field.attrs.violations {
+            errors.at(span, "`violations` cannot be used on a `transparent` variant: the inner error supplies them");
+        }
         if let Some(body) = field.attrs.body {
             errors.at(body, "`body` cannot be used on a `transparent` variant: the inner error supplies its body");
         }
@@ -167,6 +170,36 @@ fn check_fields(variant: &Variant, errors: &mut Errors) {
                     );
                 }
             }
+        }
+    }
+
+    let mut lists = variant.fields.iter().filter_map(|field| field.attrs.violations);
+    if lists.next().is_some() {
+        for extra in lists {
+            errors.at(
+                extra,
+                format!("`{}` already has a field marked #[api_error(violations)]: keep one list", variant.ident),
+            );
+        }
+    }
+    let has_body = variant.fields.iter().any(|field| field.attrs.body.is_some());
+    for field in &variant.fields {
+        let Some(span) = field.attrs.violations else {
+            continue;
+        };
+        if field.attrs.body.is_some() || field.attrs.detail.is_some() {
+            errors.at(span, "#[api_error(violations)] on a field that is also the body or a #[detail]: keep one of them");
+        } else if has_body {
+            errors.at(
+                span,
+                format!(
+                    "`{}` has a #[api_error(body)] field, which is the whole body, so these violations would never be sent: remove one",
+                    variant.ident
+                ),
+            );
+        }
+        if field.is_source {
+            errors.at(span, "#[api_error(violations)] on a source error: sources stay private; use an `errcat::Violations` field");
         }
     }
 

@@ -7,6 +7,7 @@
 
 use crate::parts::{DetailValue, ErrorParts, Text};
 use crate::skeleton::{Hole, Recorder};
+use crate::violations::{FieldViolation, Location, Violations};
 use std::fmt::{self, Display};
 
 /// A JSON object being written: each call appends one member, in call order.
@@ -212,6 +213,80 @@ impl<'b> JsonObject<'b> {
         JsonObject::write_object(self.buf, self.recorder.as_deref_mut(), members);
         self.empty = false;
         self
+    }
+
+    /// A member mapping each invalid field to its message:
+    /// `"validationErrors":{"email":"must be a well-formed email address"}`. A field with
+    /// several violations keeps its first.
+    pub fn violation_messages(&mut self, key: &str, violations: &Violations) -> &mut Self {
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            recorder.give_up();
+        }
+        self.member(key, |buf| {
+            JsonObject::write_into(buf, |fields| {
+                let mut seen: Vec<&str> = Vec::with_capacity(violations.len());
+                for violation in violations {
+                    if !seen.contains(&violation.field.as_str()) {
+                        seen.push(&violation.field);
+                        fields.str(&violation.field, &violation.message);
+                    }
+                }
+            });
+            Ok::<(), ()>(())
+        })
+    }
+
+    /// A member listing the invalid fields:
+    /// `"errors":[{"field":"email","code":"email","message":"..."}]`, with `"location"` for
+    /// a field outside the body (`query`, `path`, `header`).
+    pub fn violation_list(&mut self, key: &str, violations: &Violations) -> &mut Self {
+        self.array(key, violations, |item, violation| {
+            item.str("field", &violation.field)
+                .str("code", &violation.code)
+                .str("message", &violation.message);
+            if violation.location != Location::Body {
+                item.str("location", violation.location.as_str());
+            }
+        })
+    }
+
+    /// A member listing the invalid fields as RFC 9457 suggests:
+    /// `"errors":[{"detail":"must be ...","pointer":"#/items/2/sku","code":"length"}]`, with
+    /// `"parameter"` instead of `"pointer"` for a query or path field and `"header"` for a
+    /// header.
+    pub fn violation_problems(&mut self, key: &str, violations: &Violations) -> &mut Self {
+        self.array(key, violations, |item, violation| {
+            item.str("detail", &violation.message);
+            match violation.location {
+                Location::Body => item.str("pointer", &violation.json_pointer()),
+                Location::Query | Location::Path => item.str("parameter", &violation.field),
+                Location::Header => item.str("header", &violation.field),
+            };
+            item.str("code", &violation.code);
+        })
+    }
+
+    /// A member holding an array of one object per violation.
+    fn array(
+        &mut self,
+        key: &str,
+        violations: &Violations,
+        mut each: impl FnMut(&mut JsonObject<'_>, &FieldViolation),
+    ) -> &mut Self {
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            recorder.give_up();
+        }
+        self.member(key, |buf| {
+            buf.push(b'[');
+            for (i, violation) in violations.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                JsonObject::write_into(buf, |item| each(item, violation));
+            }
+            buf.push(b']');
+            Ok::<(), ()>(())
+        })
     }
 
     /// The error's `#[detail]` members, in field order; a detail named like one of the

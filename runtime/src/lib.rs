@@ -105,6 +105,9 @@
 
 #![forbid(unsafe_code)]
 
+// The derive's expansion names `::errcat`; this lets the crate derive its own errors.
+extern crate self as errcat;
+
 mod api_error;
 pub mod catalog;
 mod context;
@@ -117,6 +120,8 @@ mod request_id;
 mod response;
 mod row;
 mod skeleton;
+mod validation;
+mod violations;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -135,6 +140,7 @@ pub use crate::context::{Context, RequestContext, Scoped, Timestamp};
 pub use crate::envelope::Envelope;
 pub use crate::json::JsonObject;
 pub use crate::parts::{DetailValue, ErrorParts, Text, reason_phrase};
+pub use crate::violations::{FieldViolation, Location, Violations};
 
 /// The `http` crate, whose types (`StatusCode`, `Response`, `HeaderValue`) errcat's API uses.
 pub use http;
@@ -165,6 +171,7 @@ macro_rules! __private_integrations {
 #[macro_export]
 macro_rules! __private_loggable {
     ($error:expr) => {{
+        #[allow(unused_imports)] // only the trait that applies is used
         use $crate::__private::{ProbeDebug as _, ProbeError as _, ProbeOpaque as _};
         (&&&$crate::__private::Probe($error)).__errcat_loggable()
     }};

@@ -2,6 +2,7 @@
 
 use crate::envelope::{HasVtable, Problem, Vtable};
 use crate::row::{BodyCache, Piece, Template, Variant};
+use crate::violations::Violations;
 use http::{HeaderName, HeaderValue, StatusCode};
 use serde::Serialize;
 use std::fmt::{self, Display};
@@ -16,6 +17,7 @@ use std::fmt::{self, Display};
 pub struct ErrorParts<'a> {
     source: Source<'a>,
     body: Option<&'a dyn DetailValue>,
+    violations: Option<&'a Violations>,
     envelope: &'static Vtable,
 }
 
@@ -75,6 +77,7 @@ impl<'a> ErrorParts<'a> {
                 details: &[],
             }),
             body: None,
+            violations: None,
             envelope: &<Problem as HasVtable>::VTABLE,
         }
     }
@@ -127,6 +130,29 @@ impl<'a> ErrorParts<'a> {
         self.with_hand(|hand| hand.details = details)
     }
 
+    /// Sets the invalid fields of the request, which every envelope renders in its own place
+    /// (`errors`, `validationErrors`).
+    ///
+    /// ```
+    /// use errcat::{ErrorParts, FieldViolation, Violations};
+    /// use errcat::envelope::MessageField;
+    /// use http::StatusCode;
+    ///
+    /// let violations = Violations::from(FieldViolation::new("email", "taken", "Email already registered"));
+    /// let parts = ErrorParts::new(StatusCode::BAD_REQUEST, "DUPLICATE_EMAIL", "User with email 'john@example.com' already exists")
+    ///     .with_violations(&violations)
+    ///     .with_envelope::<MessageField>();
+    /// assert_eq!(
+    ///     parts.to_response().body(),
+    ///     r#"{"message":"User with email 'john@example.com' already exists","errors":{"email":"Email already registered"}}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_violations(mut self, violations: &'a Violations) -> Self {
+        self.violations = Some(violations);
+        self
+    }
+
     /// Makes `body`'s JSON the whole response body, outside any envelope.
     #[must_use]
     pub fn with_body(mut self, body: &'a dyn DetailValue) -> Self {
@@ -151,10 +177,12 @@ impl<'a> ErrorParts<'a> {
         args: Args<'a>,
         details: &'a [&'a dyn DetailValue],
         body: Option<&'a dyn DetailValue>,
+        violations: Option<&'a Violations>,
     ) -> Self {
         ErrorParts {
             source: Source::Row { row, args, details },
             body,
+            violations,
             envelope: row.envelope,
         }
     }
@@ -252,6 +280,11 @@ impl<'a> ErrorParts<'a> {
         }
     }
 
+    /// The invalid fields of the request, if the error has them and there is at least one.
+    pub fn violations(&self) -> Option<&'a Violations> {
+        self.violations.filter(|violations| !violations.is_empty())
+    }
+
     pub(crate) fn raw_body(&self) -> Option<&'a dyn DetailValue> {
         self.body
     }
@@ -267,7 +300,8 @@ impl<'a> ErrorParts<'a> {
                 let fixed = row.message.as_ref().is_none_or(|m| m.as_static().is_some())
                     && row.field.as_ref().is_none_or(|f| f.as_static().is_some())
                     && row.details.is_empty()
-                    && !row.body;
+                    && !row.body
+                    && !row.violations;
                 fixed.then_some(row.cache)
             }
             Source::Hand(_) => None,

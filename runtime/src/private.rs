@@ -96,6 +96,7 @@ pub fn visit<'a>(
     args: &'a [&'a dyn Display],
     details: &'a [&'a dyn DetailValue],
     body: Option<&'a dyn DetailValue>,
+    violations: Option<&'a crate::Violations>,
 ) {
     let row = table.row(index);
     visit(&ErrorParts::from_row(
@@ -103,6 +104,7 @@ pub fn visit<'a>(
         Args::Values(args),
         details,
         body,
+        violations,
     ));
 }
 

@@ -74,6 +74,8 @@ pub struct Variant {
     pub details: Box<[&'static str]>,
     /// Whether a field is the whole body (`#[api_error(body)]`).
     pub body: bool,
+    /// Whether a field holds the request's invalid fields (`#[api_error(violations)]`).
+    pub violations: bool,
     /// The doc comment.
     pub description: &'static str,
     /// The variant's envelope.
@@ -95,6 +97,7 @@ impl Variant {
             headers: Box::new([]),
             details: Box::new([]),
             body: false,
+            violations: false,
             description: "",
             envelope: envelopes
                 .first()
@@ -106,7 +109,7 @@ impl Variant {
 }
 
 /// Reads the derive's encoding: a sequence of `length:bytes` fields, per variant in order
-/// name, status, code, description, envelope index, body flag, message, field, headers
+/// name, status, code, description, envelope index, body flag, violations flag, message, field, headers
 /// (count, then name, lowercase name and template each), detail keys (count, then keys).
 /// A template is `-` when absent, else its source, piece count, then per piece `t` and
 /// its text or `f`, argument index and placeholder as written.
@@ -155,6 +158,7 @@ impl Decoder {
         let description = self.string()?;
         let envelope = *envelopes.get(self.number::<usize>()?)?;
         let body = self.string()? == "1";
+        let violations = self.string()? == "1";
         let message = self.template()?;
         let field = self.template()?;
         let header_count: usize = self.number()?;
@@ -178,6 +182,7 @@ impl Decoder {
             headers: headers.into_boxed_slice(),
             details,
             body,
+            violations,
             description,
             envelope,
             cache,

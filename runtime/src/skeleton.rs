@@ -113,7 +113,11 @@ impl Skeleton {
         envelope: &'static Vtable,
         with_request: bool,
     ) -> Option<Self> {
-        let parts = ErrorParts::from_row(row, Args::Placeholders, &[], None).with_vtable(envelope);
+        if row.violations {
+            // Lists of any length: rendered member by member.
+            return None;
+        }
+        let parts = ErrorParts::from_row(row, Args::Placeholders, &[], None, None).with_vtable(envelope);
         let ctx = Context::recording(with_request.then(sentinel));
         let mut bytes = Vec::new();
         let mut recorder = Recorder::default();

@@ -31,7 +31,7 @@ enum E {
     #[error("x")]
     #[status(400)]
     #[message("Duplicate email")]
-    Tuple(#[detail(rename = "errors")] std::collections::BTreeMap<&'static str, &'static str>),
+    Tuple(#[detail(rename = "fieldErrors")] std::collections::BTreeMap<&'static str, &'static str>),
 
     #[error("x")]
     #[status(400)]
@@ -87,7 +87,7 @@ fn test_detail_rename_on_tuple_field() {
     let error = E::Tuple([("email", "Email already registered")].into());
     assert_eq!(
         body(&error),
-        r#"{"error":"Duplicate email","errors":{"email":"Email already registered"}}"#
+        r#"{"error":"Duplicate email","fieldErrors":{"email":"Email already registered"}}"#
     );
 }
 
@@ -106,7 +106,7 @@ fn test_catalog_lists_detail_keys() {
         catalog[0].details,
         ["retryAfterSeconds", "rateLimit", "tags", "reason"]
     );
-    assert_eq!(catalog[1].details, ["errors"]);
+    assert_eq!(catalog[1].details, ["fieldErrors"]);
 }
 
 #[test]

@@ -6,31 +6,16 @@
 //! errcat writes compact JSON, so each expected body is the seed's JSON with the whitespace
 //! between tokens removed, members in seed order.
 
-use errcat::{ApiError, RequestContext, Timestamp};
+use errcat::{ApiError, FieldViolation, RequestContext, Timestamp, Violations};
 use http::{Response, StatusCode};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Field-level validation messages, serialized as an object in insertion order (the order
-/// the validator reports them, which the seed keeps).
-#[derive(Debug, Default)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
-
-impl FieldErrors {
-    pub fn with(mut self, field: &'static str, message: impl Into<String>) -> Self {
-        self.0.push((field, message.into()));
-        self
-    }
-}
-
-impl Serialize for FieldErrors {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (field, message) in &self.0 {
-            map.serialize_entry(field, message)?;
-        }
-        map.end()
-    }
+/// The violations of a request body, as a validator reports them: field and message.
+fn violations(fields: &[(&str, &'static str)]) -> Violations {
+    fields
+        .iter()
+        .map(|(field, message)| FieldViolation::new(*field, "invalid", *message))
+        .collect()
 }
 
 /// Errors of the EntryGuard API.
@@ -41,10 +26,7 @@ pub enum EntryGuardError {
     #[error("validation failed")]
     #[status(400)]
     #[message("Validation failed")]
-    ValidationFailed {
-        #[detail]
-        validation_errors: FieldErrors,
-    },
+    ValidationFailed(#[api_error(violations)] Violations),
 
     /// The organization's plan caps its users.
     #[error("user limit {max_users} reached")]
@@ -142,11 +124,10 @@ fn assert_rfc3339_utc_seconds(text: &str) {
 
 #[test]
 fn test_error_response_format_validation_errors_in_seed_order() {
-    let error = EntryGuardError::ValidationFailed {
-        validation_errors: FieldErrors::default()
-            .with("email", "must not be blank")
-            .with("password", "size must be between 8 and 128"),
-    };
+    let error = EntryGuardError::ValidationFailed(violations(&[
+        ("email", "must not be blank"),
+        ("password", "size must be between 8 and 128"),
+    ]));
     assert_seed_body(
         "/api/v1/auth/register",
         &error,
@@ -201,12 +182,11 @@ fn test_timestamp_truncates_to_whole_seconds() {
 
 #[test]
 fn test_400_invalid_registration() {
-    let error = EntryGuardError::ValidationFailed {
-        validation_errors: FieldErrors::default()
-            .with("organizationName", "must not be blank")
-            .with("email", "must be a well-formed email address")
-            .with("password", "size must be between 8 and 128"),
-    };
+    let error = EntryGuardError::ValidationFailed(violations(&[
+        ("organizationName", "must not be blank"),
+        ("email", "must be a well-formed email address"),
+        ("password", "size must be between 8 and 128"),
+    ]));
     assert_seed_body(
         "/api/v1/auth/register",
         &error,
@@ -219,7 +199,7 @@ fn test_400_invalid_registration() {
             r#""password":"size must be between 8 and 128"}}"#,
         ),
     );
-    assert_eq!(EntryGuardError::catalog()[0].details, ["validationErrors"]);
+    assert!(EntryGuardError::catalog()[0].violations);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! is the seed's JSON with the whitespace between tokens removed, members in seed order.
 
 use errcat::envelope::MessageField;
-use errcat::{ApiError, ErrorParts};
+use errcat::{ApiError, ErrorParts, FieldViolation, Violations};
 use http::{Response, StatusCode};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -195,9 +195,9 @@ pub enum AccountError {
     #[message("User with email '{email}' already exists")]
     DuplicateEmail {
         email: String,
-        /// Per-field messages, under `errors`.
-        #[detail(rename = "errors")]
-        field_errors: BTreeMap<&'static str, &'static str>,
+        /// The field at fault, under `errors`.
+        #[api_error(violations)]
+        fields: Violations,
     },
 }
 
@@ -460,14 +460,14 @@ fn test_400_duplicate_username() {
 fn test_400_duplicate_email_with_errors_map() {
     let error = AccountError::DuplicateEmail {
         email: "john@example.com".into(),
-        field_errors: [("email", "Email already registered")].into(),
+        fields: FieldViolation::new("email", "taken", "Email already registered").into(),
     };
     assert_seed_body(
         &error,
         400,
         r#"{"message":"User with email 'john@example.com' already exists","errors":{"email":"Email already registered"}}"#,
     );
-    assert_eq!(AccountError::catalog()[5].details, ["errors"]);
+    assert!(AccountError::catalog()[5].violations);
 }
 
 // ---- Resource-Specific Errors: Invitations ----

@@ -6,6 +6,7 @@ use crate::parts::reason_phrase;
 use crate::parts::{Args, DetailValue, ErrorParts};
 use crate::response::render;
 use crate::row::Variant;
+use crate::violations::{FieldViolation, Violations};
 use bytes::Bytes;
 use http::{Response, StatusCode};
 
@@ -60,6 +61,8 @@ pub struct CatalogEntry {
     pub description: &'static str,
     /// Whether a field is the whole body, outside the envelope (`#[api_error(body)]`).
     pub body: bool,
+    /// Whether the error lists the request's invalid fields (`#[api_error(violations)]`).
+    pub violations: bool,
     pub(crate) envelope: &'static Vtable,
     pub(crate) row: Option<&'static Variant>,
 }
@@ -76,6 +79,7 @@ impl std::fmt::Debug for CatalogEntry {
             .field("details", &self.details)
             .field("description", &self.description)
             .field("body", &self.body)
+            .field("violations", &self.violations)
             .field("envelope", &self.envelope)
             .finish()
     }
@@ -108,6 +112,7 @@ impl CatalogEntry {
             details: Vec::new(),
             description: "",
             body: false,
+            violations: false,
             envelope: &<Problem as HasVtable>::VTABLE,
             row: None,
         }
@@ -124,6 +129,13 @@ impl CatalogEntry {
     #[must_use]
     pub fn with_header(mut self, name: &'static str) -> Self {
         self.headers.push(name);
+        self
+    }
+
+    /// Marks the entry as listing the request's invalid fields.
+    #[must_use]
+    pub fn with_violations(mut self) -> Self {
+        self.violations = true;
         self
     }
 
@@ -154,7 +166,9 @@ impl CatalogEntry {
 
     /// The response this entry's error gives, as catalog examples show it: rendered by the
     /// same envelope code as real responses, with placeholders kept as written, each detail's
-    /// value shown as `"{key}"`, the time `2024-01-15T10:30:00Z`, and no request id or path.
+    /// value shown as `"{key}"`, one invalid field written as `{field}`, `{code}` and
+    /// `{message}` when the error lists them, the time `2024-01-15T10:30:00Z`, and no
+    /// request id or path.
     ///
     /// `None` for an entry whose body is a field's value (`#[api_error(body)]`): there is no
     /// value to show.
@@ -187,9 +201,12 @@ impl CatalogEntry {
             .map(|value| value as &dyn DetailValue)
             .collect();
         let ctx = Context::example();
+        // One invalid field, written as placeholders like the rest of the example.
+        let sample = Violations::from(FieldViolation::new("{field}", "{code}", "{message}"));
+        let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
-                let parts = ErrorParts::from_row(row, Args::Placeholders, &values, None)
+                let parts = ErrorParts::from_row(row, Args::Placeholders, &values, None, violations)
                     .with_vtable(self.envelope);
                 Some(render(&parts, &ctx))
             }
@@ -207,6 +224,9 @@ impl CatalogEntry {
                 let mut parts = ErrorParts::new(status, self.code, &message)
                     .with_details(&pairs)
                     .with_vtable(self.envelope);
+                if let Some(violations) = violations {
+                    parts = parts.with_violations(violations);
+                }
                 if let Some(field) = &field {
                     parts = parts.with_field(field);
                 }
@@ -230,6 +250,7 @@ impl CatalogEntry {
             details: row.details.to_vec(),
             description: row.description,
             body: row.body,
+            violations: row.violations,
             envelope: row.envelope,
             row: Some(row),
         }

@@ -2,7 +2,7 @@ use super::{Envelope, Reads};
 use crate::{Context, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
-/// The message under `error`: `application/json`, `{"error":MESSAGE,...details}`.
+/// The message under `error`: `application/json`, `{"error":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
 ///
 /// ```
 /// use errcat::ApiError;
@@ -22,10 +22,14 @@ pub struct ErrorField;
 
 impl Envelope for ErrorField {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["error"];
+    const MEMBERS: &'static [&'static str] = &["error", "errors"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
-        body.text("error", error.message()).details(error);
+        body.text("error", error.message());
+        if let Some(violations) = error.violations() {
+            body.violation_messages("errors", violations);
+        }
+        body.details(error);
     }
 
     const READS: Reads = Reads::Nothing;
@@ -35,7 +39,12 @@ impl Envelope for ErrorField {
             "type": "object",
             "required": ["error"],
             "properties": {
-                "error": { "type": "string", "description": "What went wrong, for a human." }
+                "error": { "type": "string", "description": "What went wrong, for a human." },
+                "errors": {
+                    "type": "object",
+                    "description": "The request's invalid fields, each with its message.",
+                    "additionalProperties": { "type": "string" }
+                }
             }
         })
     }

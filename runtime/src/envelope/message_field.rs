@@ -2,7 +2,7 @@ use super::{Envelope, Reads};
 use crate::{Context, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
-/// The message under `message`: `application/json`, `{"message":MESSAGE,...details}`.
+/// The message under `message`: `application/json`, `{"message":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
 ///
 /// ```
 /// use errcat::ApiError;
@@ -23,10 +23,14 @@ pub struct MessageField;
 
 impl Envelope for MessageField {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["message"];
+    const MEMBERS: &'static [&'static str] = &["message", "errors"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
-        body.text("message", error.message()).details(error);
+        body.text("message", error.message());
+        if let Some(violations) = error.violations() {
+            body.violation_messages("errors", violations);
+        }
+        body.details(error);
     }
 
     const READS: Reads = Reads::Nothing;
@@ -36,7 +40,12 @@ impl Envelope for MessageField {
             "type": "object",
             "required": ["message"],
             "properties": {
-                "message": { "type": "string", "description": "What went wrong, for a human." }
+                "message": { "type": "string", "description": "What went wrong, for a human." },
+                "errors": {
+                    "type": "object",
+                    "description": "The request's invalid fields, each with its message.",
+                    "additionalProperties": { "type": "string" }
+                }
             }
         })
     }

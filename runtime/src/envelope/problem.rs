@@ -5,7 +5,9 @@ use serde_json::{Value, json};
 /// RFC 9457 problem details, errcat's default envelope.
 ///
 /// `application/problem+json`:
-/// `{"type":"about:blank","title":REASON,"status":N,"detail":MESSAGE,"instance":PATH,"code":CODE,"field":FIELD,"requestId":ID,...details}`
+/// `{"type":"about:blank","title":REASON,"status":N,"detail":MESSAGE,"instance":PATH,"code":CODE,"field":FIELD,"requestId":ID,"errors":[...],...details}`,
+/// where `errors` lists the request's invalid fields as RFC 9457 suggests:
+/// `{"detail":MESSAGE,"pointer":"#/items/2/sku","code":CODE}`.
 ///
 /// ```
 /// use errcat::ApiError;
@@ -40,6 +42,7 @@ impl Envelope for Problem {
         "code",
         "field",
         "requestId",
+        "errors",
     ];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
@@ -56,6 +59,9 @@ impl Envelope for Problem {
         }
         if let Some(id) = ctx.request_id() {
             body.str("requestId", id);
+        }
+        if let Some(violations) = error.violations() {
+            body.violation_problems("errors", violations);
         }
         body.details(error);
     }
@@ -75,7 +81,22 @@ impl Envelope for Problem {
                 "instance": { "type": "string", "description": "The path of the request." },
                 "code": { "type": "string", "description": "A stable, machine-readable code." },
                 "field": { "type": "string", "description": "The request field the error points at." },
-                "requestId": { "type": "string", "description": "The id of the request, as in the `x-request-id` header." }
+                "requestId": { "type": "string", "description": "The id of the request, as in the `x-request-id` header." },
+                "errors": {
+                    "type": "array",
+                    "description": "The request's invalid fields.",
+                    "items": {
+                        "type": "object",
+                        "required": ["detail", "code"],
+                        "properties": {
+                            "detail": { "type": "string" },
+                            "pointer": { "type": "string", "description": "A JSON pointer to the field in the body." },
+                            "parameter": { "type": "string", "description": "The query or path parameter." },
+                            "header": { "type": "string" },
+                            "code": { "type": "string" }
+                        }
+                    }
+                }
             }
         })
     }

@@ -3,7 +3,7 @@ use crate::{Context, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
 /// Spring Boot's error attributes: `application/json`,
-/// `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,...details}`.
+/// `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,"validationErrors":{FIELD:MESSAGE},...details}`.
 ///
 /// ```
 /// use errcat::{ApiError, RequestContext};
@@ -30,7 +30,7 @@ pub struct Spring;
 
 impl Envelope for Spring {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path"];
+    const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path", "validationErrors"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.timestamp("timestamp", ctx.timestamp())
@@ -39,6 +39,9 @@ impl Envelope for Spring {
             .text("message", error.message());
         if let Some(path) = ctx.path() {
             body.str("path", path);
+        }
+        if let Some(violations) = error.violations() {
+            body.violation_messages("validationErrors", violations);
         }
         body.details(error);
     }
@@ -52,7 +55,12 @@ impl Envelope for Spring {
                 "status": { "type": "integer", "minimum": 400, "maximum": 599 },
                 "error": { "type": "string", "description": "The reason phrase of the status." },
                 "message": { "type": "string", "description": "What went wrong, for a human." },
-                "path": { "type": "string", "description": "The path of the request." }
+                "path": { "type": "string", "description": "The path of the request." },
+                "validationErrors": {
+                    "type": "object",
+                    "description": "The request's invalid fields, each with its message.",
+                    "additionalProperties": { "type": "string" }
+                }
             }
         })
     }

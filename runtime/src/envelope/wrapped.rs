@@ -1,9 +1,11 @@
 use super::Envelope;
-use crate::{Context, ErrorParts, JsonObject};
+use crate::{Context, ErrorParts, JsonObject, Violations};
 use serde_json::{Value, json};
 
 /// A success flag, the error, and metadata: `application/json`,
-/// `{"success":false,"error":{"code":CODE,"message":MESSAGE,"field":FIELD,...details},"meta":{"requestId":ID,"timestamp":TS}}`.
+/// `{"success":false,"error":{"code":CODE,"message":MESSAGE,"field":FIELD,"errors":[...],...details},"meta":{"requestId":ID,"timestamp":TS}}`,
+/// where `errors` lists the request's invalid fields (`{"field","code","message"}`) and
+/// `field` is the first of them unless the error names one.
 ///
 /// ```
 /// use errcat::{ApiError, RequestContext};
@@ -32,7 +34,7 @@ pub struct Wrapped;
 
 impl Envelope for Wrapped {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["code", "message", "field"];
+    const MEMBERS: &'static [&'static str] = &["code", "message", "field", "errors"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.bool("success", false)
@@ -40,8 +42,14 @@ impl Envelope for Wrapped {
                 inner
                     .str("code", error.code())
                     .text("message", error.message());
+                let violations = error.violations();
                 if let Some(field) = error.field() {
                     inner.text("field", field);
+                } else if let Some(first) = violations.and_then(Violations::first) {
+                    inner.str("field", &first.field);
+                }
+                if let Some(violations) = violations {
+                    inner.violation_list("errors", violations);
                 }
                 inner.details(error);
             })
@@ -65,7 +73,21 @@ impl Envelope for Wrapped {
                     "properties": {
                         "code": { "type": "string", "description": "A stable, machine-readable code." },
                         "message": { "type": "string", "description": "What went wrong, for a human." },
-                        "field": { "type": "string", "description": "The request field the error points at." }
+                        "field": { "type": "string", "description": "The request field the error points at." },
+                        "errors": {
+                            "type": "array",
+                            "description": "The request's invalid fields.",
+                            "items": {
+                                "type": "object",
+                                "required": ["field", "code", "message"],
+                                "properties": {
+                                    "field": { "type": "string" },
+                                    "code": { "type": "string" },
+                                    "message": { "type": "string" },
+                                    "location": { "type": "string", "enum": ["query", "path", "header"] }
+                                }
+                            }
+                        }
                     }
                 },
                 "meta": {

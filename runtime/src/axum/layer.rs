@@ -1,55 +1,6 @@
-//! axum integration (feature `axum`): every derived type is `IntoResponse`, and
-//! [`ErrorContextLayer`] gives each request the context its error responses carry.
+//! [`ErrorContextLayer`]: each request's id, path and time, for the errors answered in it.
 
-use crate::ApiError;
-use axum_core::body::Body;
-use axum_core::response::Response;
-
-/// The axum response for any [`ApiError`]: what a hand implementation's `IntoResponse`
-/// returns (derived types implement `IntoResponse` themselves).
-///
-/// ```
-/// use axum_core::response::{IntoResponse, Response};
-/// use errcat::ApiError;
-/// use errcat::http::StatusCode;
-/// use std::borrow::Cow;
-///
-/// struct Locked;
-///
-/// impl ApiError for Locked {
-///     fn status(&self) -> StatusCode { StatusCode::LOCKED }
-///     fn code(&self) -> &'static str { "LOCKED" }
-///     fn message(&self) -> Cow<'static, str> { "Account locked".into() }
-/// }
-///
-/// impl IntoResponse for Locked {
-///     fn into_response(self) -> Response {
-///         errcat::axum::into_response(&self)
-///     }
-/// }
-///
-/// assert_eq!(Locked.into_response().status(), 423);
-/// ```
-pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
-    crate::response::respond::<E, Body>(error, crate::log::Loggable::Opaque)
-}
-
-/// Implements `IntoResponse` for a derived type; called by the derive's expansion.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __private_axum {
-    ({$($impl_generics:tt)*} {$($ty:tt)*} {$($predicates:tt)*}) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::axum_core::response::IntoResponse for $($ty)*
-        where
-            $($predicates)*
-        {
-            fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                $crate::__private::respond_axum(&self, $crate::__private_loggable!(&self))
-            }
-        }
-    };
-}
+use crate::envelope::{Envelope, HasVtable, Vtable};
 
 /// A tower [`Layer`](tower_layer::Layer) that gives every request an error context: its id,
 /// path and time, carried by every error response rendered while the request is handled.
@@ -96,13 +47,30 @@ macro_rules! __private_axum {
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ErrorContextLayer {
-    _private: (),
+    rejections: Option<RejectionEnvelope>,
 }
 
 impl ErrorContextLayer {
     /// The layer.
     pub fn new() -> Self {
-        ErrorContextLayer { _private: () }
+        ErrorContextLayer { rejections: None }
+    }
+
+    /// Makes errcat's extractors ([`Json`](super::Json), [`Query`](super::Query), ...)
+    /// reject requests in envelope `E`, the one the service's own errors use; without it they
+    /// use [`Problem`](crate::envelope::Problem).
+    ///
+    /// ```
+    /// use errcat::axum::ErrorContextLayer;
+    /// use errcat::envelope::ErrorField;
+    ///
+    /// let layer = ErrorContextLayer::new().rejections::<ErrorField>();
+    /// # let _ = layer;
+    /// ```
+    #[must_use]
+    pub fn rejections<E: Envelope>(mut self) -> Self {
+        self.rejections = Some(RejectionEnvelope::of::<E>());
+        self
     }
 }
 
@@ -110,7 +78,10 @@ impl<S> tower_layer::Layer<S> for ErrorContextLayer {
     type Service = ErrorContext<S>;
 
     fn layer(&self, inner: S) -> ErrorContext<S> {
-        ErrorContext { inner }
+        ErrorContext {
+            inner,
+            rejections: self.rejections,
+        }
     }
 }
 
@@ -118,6 +89,26 @@ impl<S> tower_layer::Layer<S> for ErrorContextLayer {
 #[derive(Clone, Debug)]
 pub struct ErrorContext<S> {
     inner: S,
+    rejections: Option<RejectionEnvelope>,
+}
+
+/// The envelope errcat's extractors reject a request in, carried as a request extension
+/// (set by [`ErrorContextLayer::rejections`], or by any layer that inserts one).
+#[derive(Clone, Copy, Debug)]
+pub struct RejectionEnvelope(&'static Vtable);
+
+impl RejectionEnvelope {
+    /// Envelope `E`.
+    pub fn of<E: Envelope>() -> Self {
+        RejectionEnvelope(&<E as HasVtable>::VTABLE)
+    }
+
+    /// The envelope of `extensions`, else [`Problem`](crate::envelope::Problem).
+    pub(crate) fn from_extensions(extensions: &http::Extensions) -> &'static Vtable {
+        extensions
+            .get::<RejectionEnvelope>()
+            .map_or(&<crate::envelope::Problem as HasVtable>::VTABLE, |envelope| envelope.0)
+    }
 }
 
 /// The name of the request and response header carrying the request id.
@@ -138,7 +129,10 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: http::Request<ReqBody>) -> Self::Future {
+    fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
+        if let Some(envelope) = self.rejections {
+            request.extensions_mut().insert(envelope);
+        }
         let (id, header) = match request
             .headers()
             .get(REQUEST_ID_HEADER)

@@ -1,0 +1,299 @@
+//! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
+//! the field at fault, instead of plain text.
+
+use super::layer::RejectionEnvelope;
+use super::rejection::{Rejected, Rejection};
+use crate::Location;
+use axum_core::extract::{FromRequest, FromRequestParts, Request};
+use bytes::Bytes;
+use http::request::Parts;
+use http::{HeaderMap, Method, StatusCode};
+use serde::de::DeserializeOwned;
+
+/// `axum::Json`, rejecting bad requests in the API's envelope: a body that is not JSON is
+/// `400 Invalid JSON in request body` with its `line` and `column`; a missing or other
+/// content type is `415 Content-Type must be application/json`; a body over the limit is
+/// `413`; a missing or mistyped field is `400` naming it (`Missing required field: name`,
+/// `Field "age" must be u32`).
+///
+/// ```
+/// use errcat::axum::Json;
+/// use serde::Deserialize;
+///
+/// #[derive(Deserialize)]
+/// struct NewBundle { name: String }
+///
+/// async fn create(Json(bundle): Json<NewBundle>) -> String {
+///     bundle.name
+/// }
+/// # let _ = axum::Router::<()>::new().route("/", axum::routing::post(create));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+    type Rejection = Rejected;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejected> {
+        let envelope = RejectionEnvelope::from_extensions(request.extensions());
+        let reject = |rejection| Rejected::new(rejection, envelope);
+        if !is_json(request.headers()) {
+            return Err(reject(Rejection::UnsupportedMediaType {
+                expected: "application/json",
+            }));
+        }
+        let bytes = body(request, state).await.map_err(reject)?;
+        json(&bytes).map(Json).map_err(reject)
+    }
+}
+
+/// `axum::extract::Query`, rejecting a missing or mistyped parameter as `400` naming it, in
+/// the API's envelope.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = Rejected;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Rejected> {
+        let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
+        urlencoded(parts.uri.query().unwrap_or_default().as_bytes(), Location::Query)
+            .map(Query)
+            .map_err(|rejection| Rejected::new(rejection, envelope))
+    }
+}
+
+/// `axum::Form`, rejecting in the API's envelope: on `GET` and `HEAD` it reads the query
+/// string (like [`Query`]); otherwise an `application/x-www-form-urlencoded` body, with the
+/// rejections of [`Json`] (`415`, `413`, `400` naming the field).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Form<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
+    type Rejection = Rejected;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejected> {
+        let envelope = RejectionEnvelope::from_extensions(request.extensions());
+        let reject = |rejection| Rejected::new(rejection, envelope);
+        if matches!(*request.method(), Method::GET | Method::HEAD) {
+            let query = request.uri().query().unwrap_or_default().as_bytes();
+            return urlencoded(query, Location::Query).map(Form).map_err(reject);
+        }
+        if !has_content_type(request.headers(), "application/x-www-form-urlencoded") {
+            return Err(reject(Rejection::UnsupportedMediaType {
+                expected: "application/x-www-form-urlencoded",
+            }));
+        }
+        let bytes = body(request, state).await.map_err(reject)?;
+        urlencoded(&bytes, Location::Body).map(Form).map_err(reject)
+    }
+}
+
+/// `axum::extract::Path`, rejecting a mistyped parameter as `400` naming it, in the API's
+/// envelope. (A route whose parameters do not fit the type is the service's bug: `500`.)
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = Rejected;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejected> {
+        use axum::extract::rejection::PathRejection;
+        let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(PathRejection::FailedToDeserializePathParams(error)) => {
+                Err(Rejected::new(path_rejection(error.into_kind()), envelope))
+            }
+            Err(_) => Err(Rejected::new(Rejection::Misconfigured, envelope)),
+        }
+    }
+}
+
+fn path_rejection(kind: axum::extract::path::ErrorKind) -> Rejection {
+    use axum::extract::path::ErrorKind;
+    let (field, code, message) = match kind {
+        ErrorKind::ParseErrorAtKey {
+            key, expected_type, ..
+        } => (key, "invalid_type", format!("must be {expected_type}")),
+        ErrorKind::ParseErrorAtIndex {
+            index,
+            expected_type,
+            ..
+        } => (index.to_string(), "invalid_type", format!("must be {expected_type}")),
+        ErrorKind::ParseError { expected_type, .. } => {
+            (String::new(), "invalid_type", format!("must be {expected_type}"))
+        }
+        ErrorKind::InvalidUtf8InPathParam { key } => {
+            (key, "invalid_encoding", "must be valid UTF-8".to_owned())
+        }
+        ErrorKind::DeserializeError { key, message, .. } => (key, "invalid", message),
+        _ => return Rejection::Misconfigured,
+    };
+    let summary = if field.is_empty() {
+        format!("Path parameter {message}")
+    } else {
+        format!("Path parameter \"{field}\" {message}")
+    };
+    Rejection::InvalidPath {
+        summary,
+        violations: crate::FieldViolation::new(field, code, message)
+            .at(Location::Path)
+            .into(),
+    }
+}
+
+/// Whether the request says its body is JSON: `application/json` or `application/*+json`.
+fn is_json(headers: &HeaderMap) -> bool {
+    essence(headers).is_some_and(|essence| {
+        essence == "application/json"
+            || (essence.starts_with("application/") && essence.ends_with("+json"))
+    })
+}
+
+fn has_content_type(headers: &HeaderMap, expected: &str) -> bool {
+    essence(headers).is_some_and(|essence| essence == expected)
+}
+
+/// The content type without its parameters, lowercase.
+fn essence(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    Some(essence.to_ascii_lowercase())
+}
+
+/// The whole body, within axum's body limit.
+async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Rejection> {
+    Bytes::from_request(request, state).await.map_err(|error| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Rejection::TooLarge
+        } else {
+            Rejection::Unreadable
+        }
+    })
+}
+
+/// A JSON value; syntax errors give their position, data errors the field.
+fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
+    use serde_json::error::Category;
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let inner = error.inner();
+        match inner.classify() {
+            Category::Syntax | Category::Eof => Rejection::InvalidJson {
+                line: inner.line(),
+                column: inner.column(),
+            },
+            Category::Data | Category::Io => {
+                Rejection::from_serde(error.path(), &inner.to_string(), Location::Body)
+            }
+        }
+    })?;
+    deserializer.end().map_err(|error| Rejection::InvalidJson {
+        line: error.line(),
+        column: error.column(),
+    })?;
+    Ok(value)
+}
+
+/// A value from `application/x-www-form-urlencoded` text (a query string or a form body).
+fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T, Rejection> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
+    serde_path_to_error::deserialize(deserializer)
+        .map_err(|error| Rejection::from_serde(error.path(), &error.inner().to_string(), location))
+}
+
+/// Validates what the extractor inside it extracts with `validator` (feature `validator`):
+/// an invalid request is `400 Validation failed` (or the one field's message), every invalid
+/// field listed in the API's envelope (`validationErrors` in
+/// [`Spring`](crate::envelope::Spring), `errors` in the others). validator reports fields by
+/// their Rust names, sorted.
+///
+/// ```
+/// use errcat::axum::{Json, Valid};
+/// use serde::Deserialize;
+/// use validator::Validate;
+///
+/// #[derive(Deserialize, Validate)]
+/// struct Registration {
+///     #[validate(email)]
+///     email: String,
+///     #[validate(length(min = 8, max = 128))]
+///     password: String,
+/// }
+///
+/// async fn register(Valid(Json(registration)): Valid<Json<Registration>>) -> String {
+///     registration.email
+/// }
+/// # let _ = axum::Router::<()>::new().route("/", axum::routing::post(register));
+/// ```
+#[cfg(feature = "validator")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Valid<X>(pub X);
+
+#[cfg(feature = "garde")]
+/// Validates what the extractor inside it extracts with `garde` (feature `garde`): an
+/// invalid request is `400 Validation failed`, every invalid field listed in the API's
+/// envelope, in the order garde reports them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Garde<X>(pub X);
+
+/// `impl FromRequest for $wrapper<$extractor<T>>`, checking the value with `$check`.
+macro_rules! validated {
+    ($feature:literal, $wrapper:ident, $bound:path, $check:expr, $trait:ident, $method:ident, $input:ty, $extensions:expr, [$($extractor:ident),*]) => {$(
+        #[cfg(feature = $feature)]
+        impl<T, S> $trait<S> for $wrapper<$extractor<T>>
+        where
+            $extractor<T>: $trait<S, Rejection = Rejected>,
+            T: $bound,
+            S: Send + Sync,
+        {
+            type Rejection = Rejected;
+
+            async fn $method(input: $input, state: &S) -> Result<Self, Rejected> {
+                let envelope = RejectionEnvelope::from_extensions($extensions(&input));
+                let value = <$extractor<T> as $trait<S>>::$method(input, state).await?;
+                match $check(&value.0) {
+                    Ok(()) => Ok($wrapper(value)),
+                    Err(violations) => Err(Rejected::new(Rejection::invalid(violations), envelope)),
+                }
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "validator")]
+fn check_validator<T: validator::Validate>(value: &T) -> Result<(), crate::Violations> {
+    value.validate().map_err(|errors| crate::Violations::from(&errors))
+}
+
+#[cfg(feature = "garde")]
+fn check_garde<T>(value: &T) -> Result<(), crate::Violations>
+where
+    T: garde::Validate,
+    T::Context: Default,
+{
+    value.validate().map_err(|report| crate::Violations::from(&report))
+}
+
+#[cfg(any(feature = "validator", feature = "garde"))]
+fn request_extensions(request: &Request) -> &http::Extensions {
+    request.extensions()
+}
+
+#[cfg(any(feature = "validator", feature = "garde"))]
+fn parts_extensions<'a>(parts: &'a &mut Parts) -> &'a http::Extensions {
+    &parts.extensions
+}
+
+validated!("validator", Valid, validator::Validate, check_validator, FromRequest, from_request, Request, request_extensions, [Json, Form]);
+validated!("validator", Valid, validator::Validate, check_validator, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query, Path]);
+validated!("garde", Garde, GardeValidate, check_garde, FromRequest, from_request, Request, request_extensions, [Json, Form]);
+validated!("garde", Garde, GardeValidate, check_garde, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query, Path]);
+
+/// `garde::Validate` with a context errcat can make: what [`Garde`] needs.
+#[cfg(feature = "garde")]
+pub trait GardeValidate: garde::Validate<Context: Default> {}
+
+#[cfg(feature = "garde")]
+impl<T: garde::Validate<Context: Default>> GardeValidate for T {}

@@ -1,0 +1,183 @@
+//! Field-level validation errors: which fields of a request are wrong, and why.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Where in the request a violated field is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Location {
+    /// The body (JSON or form).
+    Body,
+    /// The query string.
+    Query,
+    /// The path.
+    Path,
+    /// A header.
+    Header,
+}
+
+impl Location {
+    /// `body`, `query`, `path` or `header`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Body => "body",
+            Location::Query => "query",
+            Location::Path => "path",
+            Location::Header => "header",
+        }
+    }
+}
+
+/// One invalid field of a request: where it is, a stable code, and a message for a human.
+///
+/// ```
+/// use errcat::{FieldViolation, Location};
+///
+/// let violation = FieldViolation::new("items[2].sku", "length", "size must be between 8 and 128");
+/// assert_eq!(violation.location, Location::Body);
+/// assert_eq!(violation.json_pointer(), "#/items/2/sku");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldViolation {
+    /// The field's path: `email`, `address.zip`, `items[2].sku`.
+    pub field: String,
+    /// A stable, machine-readable code: `length`, `email`, `missing`, `invalid_type`.
+    pub code: Cow<'static, str>,
+    /// What is wrong, for a human: `must be a well-formed email address`.
+    pub message: Cow<'static, str>,
+    /// Where the field is.
+    pub location: Location,
+}
+
+impl FieldViolation {
+    /// A violation of a body field.
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        FieldViolation {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+            location: Location::Body,
+        }
+    }
+
+    /// The same violation, located elsewhere in the request.
+    #[must_use]
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = location;
+        self
+    }
+
+    /// The field as an RFC 6901 JSON pointer fragment: `items[2].sku` is `#/items/2/sku`.
+    pub fn json_pointer(&self) -> String {
+        let mut pointer = String::from("#");
+        for segment in path_segments(&self.field) {
+            pointer.push('/');
+            for ch in segment.chars() {
+                match ch {
+                    '~' => pointer.push_str("~0"),
+                    '/' => pointer.push_str("~1"),
+                    _ => pointer.push(ch),
+                }
+            }
+        }
+        pointer
+    }
+}
+
+/// The segments of `a.b[2].c`: `a`, `b`, `2`, `c`.
+fn path_segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split(['.', '[', ']']).filter(|segment| !segment.is_empty())
+}
+
+impl fmt::Display for FieldViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// The invalid fields of one request, in the order they were found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Violations(Vec<FieldViolation>);
+
+impl Violations {
+    /// No violations.
+    pub fn new() -> Self {
+        Violations(Vec::new())
+    }
+
+    /// Adds a violation.
+    pub fn push(&mut self, violation: FieldViolation) {
+        self.0.push(violation);
+    }
+
+    /// The violations, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, FieldViolation> {
+        self.0.iter()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first violation, if any.
+    pub fn first(&self) -> Option<&FieldViolation> {
+        self.0.first()
+    }
+}
+
+impl From<Vec<FieldViolation>> for Violations {
+    fn from(violations: Vec<FieldViolation>) -> Self {
+        Violations(violations)
+    }
+}
+
+impl From<FieldViolation> for Violations {
+    fn from(violation: FieldViolation) -> Self {
+        Violations(vec![violation])
+    }
+}
+
+impl FromIterator<FieldViolation> for Violations {
+    fn from_iter<I: IntoIterator<Item = FieldViolation>>(iter: I) -> Self {
+        Violations(iter.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a FieldViolation;
+    type IntoIter = std::slice::Iter<'a, FieldViolation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Violations {
+    type Item = FieldViolation;
+    type IntoIter = std::vec::IntoIter<FieldViolation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            fmt::Display::fmt(violation, f)?;
+        }
+        Ok(())
+    }
+}
