@@ -155,9 +155,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
         };
         let violations = match row.violations {
             Some(i) => {
-                let span = variant.fields[i].attrs.violations.unwrap_or_else(Span::call_site);
+                let span = variant.fields[i]
+                    .attrs
+                    .violations
+                    .unwrap_or_else(Span::call_site);
                 let binding = format_ident!("__field{}", i, span = span);
-                quote_spanned!(span=> ::core::option::Option::Some(#binding as &::errcat::Violations))
+                quote_spanned!(span=> ::core::option::Option::Some(::errcat::__private::ViolationsField::violations(#binding)))
             }
             None => quote!(::core::option::Option::None),
         };

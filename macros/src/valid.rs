@@ -173,16 +173,25 @@ fn check_fields(variant: &Variant, errors: &mut Errors) {
         }
     }
 
-    let mut lists = variant.fields.iter().filter_map(|field| field.attrs.violations);
+    let mut lists = variant
+        .fields
+        .iter()
+        .filter_map(|field| field.attrs.violations);
     if lists.next().is_some() {
         for extra in lists {
             errors.at(
                 extra,
-                format!("`{}` already has a field marked #[api_error(violations)]: keep one list", variant.ident),
+                format!(
+                    "`{}` already has a field marked #[api_error(violations)]: keep one list",
+                    variant.ident
+                ),
             );
         }
     }
-    let has_body = variant.fields.iter().any(|field| field.attrs.body.is_some());
+    let has_body = variant
+        .fields
+        .iter()
+        .any(|field| field.attrs.body.is_some());
     for field in &variant.fields {
         let Some(span) = field.attrs.violations else {
             continue;

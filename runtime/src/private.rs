@@ -195,3 +195,21 @@ const fn str_eq(a: &str, b: &str) -> bool {
     }
     true
 }
+
+/// The `#[api_error(violations)]` field's list: a trait, not a cast, so a field of another
+/// type fails with a message that says which type to use.
+#[diagnostic::on_unimplemented(
+    message = "an #[api_error(violations)] field must be `errcat::Violations`, not `{Self}`",
+    label = "this field is `{Self}`",
+    note = "declare the field as `errcat::Violations`; a `Vec<FieldViolation>` converts with `.into()`"
+)]
+pub trait ViolationsField {
+    /// The list.
+    fn violations(&self) -> &crate::Violations;
+}
+
+impl ViolationsField for crate::Violations {
+    fn violations(&self) -> &crate::Violations {
+        self
+    }
+}

@@ -117,7 +117,8 @@ impl Skeleton {
             // Lists of any length: rendered member by member.
             return None;
         }
-        let parts = ErrorParts::from_row(row, Args::Placeholders, &[], None, None).with_vtable(envelope);
+        let parts =
+            ErrorParts::from_row(row, Args::Placeholders, &[], None, None).with_vtable(envelope);
         let ctx = Context::recording(with_request.then(sentinel));
         let mut bytes = Vec::new();
         let mut recorder = Recorder::default();

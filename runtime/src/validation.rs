@@ -49,10 +49,14 @@ impl From<validator::ValidationErrors> for Violations {
 }
 
 #[cfg(feature = "validator")]
-fn walk_validator(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<FieldViolation>) {
+fn walk_validator(
+    errors: &validator::ValidationErrors,
+    prefix: &str,
+    out: &mut Vec<FieldViolation>,
+) {
     use validator::ValidationErrorsKind;
     let mut fields: Vec<_> = errors.errors().iter().collect();
-    fields.sort_by(|(a, _), (b, _)| a.cmp(b));
+    fields.sort_by_key(|(field, _)| *field);
     for (field, kind) in fields {
         // Struct-level errors are filed under `__all__`: they belong to the struct itself.
         let path = match (prefix, field.as_ref()) {
@@ -66,7 +70,10 @@ fn walk_validator(errors: &validator::ValidationErrors, prefix: &str, out: &mut 
                     out.push(FieldViolation::new(
                         path.clone(),
                         error.code.clone(),
-                        error.message.clone().unwrap_or_else(|| default_message(error).into()),
+                        error
+                            .message
+                            .clone()
+                            .unwrap_or_else(|| default_message(error).into()),
                     ));
                 }
             }
@@ -83,12 +90,15 @@ fn walk_validator(errors: &validator::ValidationErrors, prefix: &str, out: &mut 
 /// A message for a validator error that has none, from its code and parameters.
 #[cfg(feature = "validator")]
 fn default_message(error: &validator::ValidationError) -> String {
-    let param = |name: &str| error.params.get(name).map(|value| match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    });
+    let param = |name: &str| {
+        error.params.get(name).map(|value| match value {
+            serde_json::Value::String(text) => text.clone(),
+            other => other.to_string(),
+        })
+    };
     let bounds = |noun: &str| match (param("min"), param("max"), param("equal")) {
         (_, _, Some(equal)) => format!("{noun}must be {equal}"),
+        (Some(min), Some(max), _) if min == max => format!("{noun}must be {min}"),
         (Some(min), Some(max), _) => format!("{noun}must be between {min} and {max}"),
         (Some(min), None, _) => format!("{noun}must be at least {min}"),
         (None, Some(max), _) => format!("{noun}must be at most {max}"),
@@ -100,9 +110,18 @@ fn default_message(error: &validator::ValidationError) -> String {
         "email" => "must be a well-formed email address".to_owned(),
         "url" => "must be a valid URL".to_owned(),
         "required" => "must not be null".to_owned(),
-        "must_match" => param("other").map_or_else(|| "must match".to_owned(), |other| format!("must match {other}")),
-        "contains" => param("needle").map_or_else(|| "is invalid".to_owned(), |needle| format!("must contain {needle}")),
-        "does_not_contain" => param("needle").map_or_else(|| "is invalid".to_owned(), |needle| format!("must not contain {needle}")),
+        "must_match" => param("other").map_or_else(
+            || "must match".to_owned(),
+            |other| format!("must match {other}"),
+        ),
+        "contains" => param("needle").map_or_else(
+            || "is invalid".to_owned(),
+            |needle| format!("must contain {needle}"),
+        ),
+        "does_not_contain" => param("needle").map_or_else(
+            || "is invalid".to_owned(),
+            |needle| format!("must not contain {needle}"),
+        ),
         "regex" => "must match the expected pattern".to_owned(),
         "credit_card" => "must be a valid credit card number".to_owned(),
         "non_control_character" => "must not contain control characters".to_owned(),
@@ -119,7 +138,9 @@ impl From<&garde::Report> for Violations {
     fn from(report: &garde::Report) -> Self {
         report
             .iter()
-            .map(|(path, error)| FieldViolation::new(path.to_string(), "invalid", error.message().to_owned()))
+            .map(|(path, error)| {
+                FieldViolation::new(path.to_string(), "invalid", error.message().to_owned())
+            })
             .collect()
     }
 }

@@ -91,7 +91,8 @@ impl FieldViolation {
 
 /// The segments of `a.b[2].c`: `a`, `b`, `2`, `c`.
 fn path_segments(path: &str) -> impl Iterator<Item = &str> {
-    path.split(['.', '[', ']']).filter(|segment| !segment.is_empty())
+    path.split(['.', '[', ']'])
+        .filter(|segment| !segment.is_empty())
 }
 
 impl fmt::Display for FieldViolation {
@@ -134,6 +135,80 @@ impl Violations {
     pub fn first(&self) -> Option<&FieldViolation> {
         self.0.first()
     }
+
+    /// The same violations ordered by their top-level field's place in `fields` (a form's
+    /// fields in the order it shows them), keeping the order among violations of one field;
+    /// fields not in the list go last. Validation crates report fields sorted by name: this
+    /// puts them back in the order a client sent them.
+    ///
+    /// ```
+    /// use errcat::{FieldViolation, Violations};
+    ///
+    /// let violations: Violations = [
+    ///     FieldViolation::new("email", "email", "must be a well-formed email address"),
+    ///     FieldViolation::new("name", "length", "must not be blank"),
+    /// ]
+    /// .into_iter()
+    /// .collect();
+    /// let ordered = violations.in_field_order(&["name", "email"]);
+    /// assert_eq!(ordered.first().unwrap().field, "name");
+    /// ```
+    #[must_use]
+    pub fn in_field_order(mut self, fields: &[&str]) -> Self {
+        self.0.sort_by_key(|violation| {
+            let top = path_segments(&violation.field).next().unwrap_or_default();
+            fields
+                .iter()
+                .position(|field| *field == top)
+                .unwrap_or(fields.len())
+        });
+        self
+    }
+
+    /// The same violations with each field's name segments in camelCase (`organization_name`
+    /// becomes `organizationName`, `items[2].unit_price` becomes `items[2].unitPrice`): for
+    /// a validation crate that reports Rust field names in an API whose JSON is camelCase.
+    ///
+    /// ```
+    /// use errcat::{FieldViolation, Violations};
+    ///
+    /// let violations = Violations::from(FieldViolation::new("line_items[2].unit_price", "range", "must be positive"));
+    /// assert_eq!(violations.camel_case().first().unwrap().field, "lineItems[2].unitPrice");
+    /// ```
+    #[must_use]
+    pub fn camel_case(mut self) -> Self {
+        for violation in &mut self.0 {
+            violation.field = camel_case_path(&violation.field);
+        }
+        self
+    }
+}
+
+/// `a_b.c_d[2]` as `aB.cD[2]`: each segment between `.` and `[`..`]` in camelCase.
+fn camel_case_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut upper = false;
+    let mut in_segment_start = true;
+    for ch in path.chars() {
+        match ch {
+            '_' if !in_segment_start => upper = true,
+            '.' | '[' | ']' => {
+                out.push(ch);
+                upper = false;
+                in_segment_start = true;
+            }
+            _ => {
+                if upper {
+                    out.extend(ch.to_uppercase());
+                } else {
+                    out.push(ch);
+                }
+                upper = false;
+                in_segment_start = false;
+            }
+        }
+    }
+    out
 }
 
 impl From<Vec<FieldViolation>> for Violations {

@@ -1,6 +1,8 @@
 //! A real axum server on 127.0.0.1 behind `ErrorContextLayer`, called by a real HTTP client:
 //! every envelope's status, headers and body, request ids included.
 
+mod common;
+
 use axum::Router;
 use axum::routing::get;
 use errcat::ApiError;
@@ -85,10 +87,7 @@ async fn serve() -> String {
         .route("/raw", get(raw))
         .route("/ok", get(ok))
         .layer(ErrorContextLayer::new());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    format!("http://{address}")
+    common::serve(app).await
 }
 
 struct Reply {

@@ -1,7 +1,8 @@
 //! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
 //! the field at fault, instead of plain text.
 
-use super::layer::RejectionEnvelope;
+use super::field_order;
+use super::layer::Rejections;
 use super::rejection::{Rejected, Rejection};
 use crate::Location;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
@@ -35,7 +36,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
     type Rejection = Rejected;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejected> {
-        let envelope = RejectionEnvelope::from_extensions(request.extensions());
+        let envelope = Rejections::from_extensions(request.extensions()).envelope;
         let reject = |rejection| Rejected::new(rejection, envelope);
         if !is_json(request.headers()) {
             return Err(reject(Rejection::UnsupportedMediaType {
@@ -56,10 +57,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = Rejected;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Rejected> {
-        let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
-        urlencoded(parts.uri.query().unwrap_or_default().as_bytes(), Location::Query)
-            .map(Query)
-            .map_err(|rejection| Rejected::new(rejection, envelope))
+        let envelope = Rejections::from_extensions(&parts.extensions).envelope;
+        urlencoded(
+            parts.uri.query().unwrap_or_default().as_bytes(),
+            Location::Query,
+        )
+        .map(Query)
+        .map_err(|rejection| Rejected::new(rejection, envelope))
     }
 }
 
@@ -73,7 +77,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
     type Rejection = Rejected;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejected> {
-        let envelope = RejectionEnvelope::from_extensions(request.extensions());
+        let envelope = Rejections::from_extensions(request.extensions()).envelope;
         let reject = |rejection| Rejected::new(rejection, envelope);
         if matches!(*request.method(), Method::GET | Method::HEAD) {
             let query = request.uri().query().unwrap_or_default().as_bytes();
@@ -99,7 +103,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejected> {
         use axum::extract::rejection::PathRejection;
-        let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
+        let envelope = Rejections::from_extensions(&parts.extensions).envelope;
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
             Err(PathRejection::FailedToDeserializePathParams(error)) => {
@@ -120,10 +124,16 @@ fn path_rejection(kind: axum::extract::path::ErrorKind) -> Rejection {
             index,
             expected_type,
             ..
-        } => (index.to_string(), "invalid_type", format!("must be {expected_type}")),
-        ErrorKind::ParseError { expected_type, .. } => {
-            (String::new(), "invalid_type", format!("must be {expected_type}"))
-        }
+        } => (
+            index.to_string(),
+            "invalid_type",
+            format!("must be {expected_type}"),
+        ),
+        ErrorKind::ParseError { expected_type, .. } => (
+            String::new(),
+            "invalid_type",
+            format!("must be {expected_type}"),
+        ),
         ErrorKind::InvalidUtf8InPathParam { key } => {
             (key, "invalid_encoding", "must be valid UTF-8".to_owned())
         }
@@ -204,10 +214,11 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T,
 }
 
 /// Validates what the extractor inside it extracts with `validator` (feature `validator`):
-/// an invalid request is `400 Validation failed` (or the one field's message), every invalid
-/// field listed in the API's envelope (`validationErrors` in
-/// [`Spring`](crate::envelope::Spring), `errors` in the others). validator reports fields by
-/// their Rust names, sorted.
+/// an invalid request is `400 Validation failed` (or, for one invalid field,
+/// `Field "email" must be a valid email address`), every invalid field listed in the API's
+/// envelope (`validationErrors` in [`Spring`](crate::envelope::Spring), `errors` in the
+/// others) in the order the struct declares them. validator names fields as Rust does; for
+/// a camelCase API, set [`ErrorContextLayer::camel_case_fields`](super::ErrorContextLayer::camel_case_fields).
 ///
 /// ```
 /// use errcat::axum::{Json, Valid};
@@ -231,31 +242,58 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T,
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Valid<X>(pub X);
 
+/// Validates what the extractor inside it extracts with `garde` (feature `garde`), as
+/// [`Valid`] does with `validator`: `400 Validation failed`, every invalid field listed in
+/// the API's envelope in the order the struct declares them, with garde's messages.
+///
+/// ```
+/// use errcat::axum::{Garde, Query};
+/// use serde::Deserialize;
+///
+/// #[derive(Deserialize, garde::Validate)]
+/// struct Page {
+///     #[garde(range(min = 1, max = 100))]
+///     size: u32,
+/// }
+///
+/// async fn list(Garde(Query(page)): Garde<Query<Page>>) -> String {
+///     page.size.to_string()
+/// }
+/// # let _ = axum::Router::<()>::new().route("/", axum::routing::get(list));
+/// ```
 #[cfg(feature = "garde")]
-/// Validates what the extractor inside it extracts with `garde` (feature `garde`): an
-/// invalid request is `400 Validation failed`, every invalid field listed in the API's
-/// envelope, in the order garde reports them.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Garde<X>(pub X);
 
 /// `impl FromRequest for $wrapper<$extractor<T>>`, checking the value with `$check`.
 macro_rules! validated {
-    ($feature:literal, $wrapper:ident, $bound:path, $check:expr, $trait:ident, $method:ident, $input:ty, $extensions:expr, [$($extractor:ident),*]) => {$(
+    ($feature:literal, $wrapper:ident, $bound:path, $check:expr, $trait:ident, $method:ident, $input:ty, $extensions:expr, [$($extractor:ident => $location:ident),*]) => {$(
         #[cfg(feature = $feature)]
         impl<T, S> $trait<S> for $wrapper<$extractor<T>>
         where
             $extractor<T>: $trait<S, Rejection = Rejected>,
-            T: $bound,
+            T: $bound + DeserializeOwned,
             S: Send + Sync,
         {
             type Rejection = Rejected;
 
             async fn $method(input: $input, state: &S) -> Result<Self, Rejected> {
-                let envelope = RejectionEnvelope::from_extensions($extensions(&input));
+                let rejections = Rejections::from_extensions($extensions(&input));
                 let value = <$extractor<T> as $trait<S>>::$method(input, state).await?;
                 match $check(&value.0) {
                     Ok(()) => Ok($wrapper(value)),
-                    Err(violations) => Err(Rejected::new(Rejection::invalid(violations), envelope)),
+                    Err(violations) => {
+                        let violations: crate::Violations = violations
+                            .into_iter()
+                            .map(|violation| violation.at(Location::$location))
+                            .collect();
+                        let violations = if rejections.camel_case { violations.camel_case() } else { violations };
+                        let violations = match field_order::serde_fields::<T>() {
+                            Some(fields) => violations.in_field_order(fields),
+                            None => violations,
+                        };
+                        Err(Rejected::new(Rejection::invalid(violations), rejections.envelope))
+                    }
                 }
             }
         }
@@ -264,7 +302,9 @@ macro_rules! validated {
 
 #[cfg(feature = "validator")]
 fn check_validator<T: validator::Validate>(value: &T) -> Result<(), crate::Violations> {
-    value.validate().map_err(|errors| crate::Violations::from(&errors))
+    value
+        .validate()
+        .map_err(|errors| crate::Violations::from(&errors))
 }
 
 #[cfg(feature = "garde")]
@@ -273,7 +313,9 @@ where
     T: garde::Validate,
     T::Context: Default,
 {
-    value.validate().map_err(|report| crate::Violations::from(&report))
+    value
+        .validate()
+        .map_err(|report| crate::Violations::from(&report))
 }
 
 #[cfg(any(feature = "validator", feature = "garde"))]
@@ -286,10 +328,10 @@ fn parts_extensions<'a>(parts: &'a &mut Parts) -> &'a http::Extensions {
     &parts.extensions
 }
 
-validated!("validator", Valid, validator::Validate, check_validator, FromRequest, from_request, Request, request_extensions, [Json, Form]);
-validated!("validator", Valid, validator::Validate, check_validator, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query, Path]);
-validated!("garde", Garde, GardeValidate, check_garde, FromRequest, from_request, Request, request_extensions, [Json, Form]);
-validated!("garde", Garde, GardeValidate, check_garde, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query, Path]);
+validated!("validator", Valid, validator::Validate, check_validator, FromRequest, from_request, Request, request_extensions, [Json => Body, Form => Body]);
+validated!("validator", Valid, validator::Validate, check_validator, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query => Query, Path => Path]);
+validated!("garde", Garde, GardeValidate, check_garde, FromRequest, from_request, Request, request_extensions, [Json => Body, Form => Body]);
+validated!("garde", Garde, GardeValidate, check_garde, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query => Query, Path => Path]);
 
 /// `garde::Validate` with a context errcat can make: what [`Garde`] needs.
 #[cfg(feature = "garde")]

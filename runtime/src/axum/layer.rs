@@ -47,13 +47,27 @@ use crate::envelope::{Envelope, HasVtable, Vtable};
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ErrorContextLayer {
-    rejections: Option<RejectionEnvelope>,
+    rejections: Option<Rejections>,
 }
 
 impl ErrorContextLayer {
     /// The layer.
     pub fn new() -> Self {
         ErrorContextLayer { rejections: None }
+    }
+
+    /// Makes errcat's validating extractors ([`Valid`](super::Valid),
+    /// [`Garde`](super::Garde)) name fields in camelCase (`organizationName`), for an API whose
+    /// JSON is camelCase: the validation crates report Rust field names
+    /// (`organization_name`).
+    #[must_use]
+    pub fn camel_case_fields(mut self) -> Self {
+        let rejections = self.rejections.unwrap_or_default();
+        self.rejections = Some(Rejections {
+            camel_case: true,
+            ..rejections
+        });
+        self
     }
 
     /// Makes errcat's extractors ([`Json`](super::Json), [`Query`](super::Query), ...)
@@ -69,7 +83,11 @@ impl ErrorContextLayer {
     /// ```
     #[must_use]
     pub fn rejections<E: Envelope>(mut self) -> Self {
-        self.rejections = Some(RejectionEnvelope::of::<E>());
+        let rejections = self.rejections.unwrap_or_default();
+        self.rejections = Some(Rejections {
+            envelope: &<E as HasVtable>::VTABLE,
+            ..rejections
+        });
         self
     }
 }
@@ -89,25 +107,54 @@ impl<S> tower_layer::Layer<S> for ErrorContextLayer {
 #[derive(Clone, Debug)]
 pub struct ErrorContext<S> {
     inner: S,
-    rejections: Option<RejectionEnvelope>,
+    rejections: Option<Rejections>,
 }
 
-/// The envelope errcat's extractors reject a request in, carried as a request extension
-/// (set by [`ErrorContextLayer::rejections`], or by any layer that inserts one).
+/// How errcat's extractors reject a request: the envelope, and how validation errors name
+/// fields. Carried as a request extension, which [`ErrorContextLayer::rejections`] and
+/// [`ErrorContextLayer::camel_case_fields`] insert (as can any layer).
 #[derive(Clone, Copy, Debug)]
-pub struct RejectionEnvelope(&'static Vtable);
+pub struct Rejections {
+    pub(crate) envelope: &'static Vtable,
+    pub(crate) camel_case: bool,
+}
 
-impl RejectionEnvelope {
-    /// Envelope `E`.
-    pub fn of<E: Envelope>() -> Self {
-        RejectionEnvelope(&<E as HasVtable>::VTABLE)
+impl Default for Rejections {
+    fn default() -> Self {
+        Rejections::new()
+    }
+}
+
+impl Rejections {
+    /// In [`Problem`](crate::envelope::Problem), fields named as reported.
+    pub fn new() -> Self {
+        Rejections {
+            envelope: &<crate::envelope::Problem as HasVtable>::VTABLE,
+            camel_case: false,
+        }
     }
 
-    /// The envelope of `extensions`, else [`Problem`](crate::envelope::Problem).
-    pub(crate) fn from_extensions(extensions: &http::Extensions) -> &'static Vtable {
-        extensions
-            .get::<RejectionEnvelope>()
-            .map_or(&<crate::envelope::Problem as HasVtable>::VTABLE, |envelope| envelope.0)
+    /// In envelope `E`.
+    #[must_use]
+    pub fn envelope<E: Envelope>(self) -> Self {
+        Rejections {
+            envelope: &<E as HasVtable>::VTABLE,
+            ..self
+        }
+    }
+
+    /// Validation errors' field names in camelCase.
+    #[must_use]
+    pub fn camel_case_fields(self) -> Self {
+        Rejections {
+            camel_case: true,
+            ..self
+        }
+    }
+
+    /// The rejections of a request with `extensions`.
+    pub(crate) fn from_extensions(extensions: &http::Extensions) -> Self {
+        extensions.get::<Rejections>().copied().unwrap_or_default()
     }
 }
 

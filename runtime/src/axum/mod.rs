@@ -5,15 +5,19 @@
 //! `garde`) validating what they extract.
 
 mod extract;
+#[cfg(any(feature = "validator", feature = "garde"))]
+mod field_order;
 mod layer;
 mod rejection;
 
-pub use self::extract::{Form, Json, Path, Query};
 #[cfg(feature = "garde")]
 pub use self::extract::Garde;
 #[cfg(feature = "validator")]
 pub use self::extract::Valid;
-pub use self::layer::{ErrorContext, ErrorContextLayer, REQUEST_ID_HEADER, RejectionEnvelope, ResponseFuture};
+pub use self::extract::{Form, Json, Path, Query};
+pub use self::layer::{
+    ErrorContext, ErrorContextLayer, REQUEST_ID_HEADER, Rejections, ResponseFuture,
+};
 pub use self::rejection::{Rejected, Rejection};
 
 use crate::ApiError;
@@ -65,4 +69,3 @@ macro_rules! __private_axum {
         }
     };
 }
-

@@ -123,16 +123,25 @@ impl Rejection {
     /// The rejection for fields that failed validation.
     pub(crate) fn invalid(violations: Violations) -> Self {
         let summary = match violations.iter().as_slice() {
-            [only] if !only.field.is_empty() => format!("Field \"{}\" {}", only.field, only.message),
+            [only] if !only.field.is_empty() => {
+                format!("Field \"{}\" {}", only.field, only.message)
+            }
             _ => "Validation failed".to_owned(),
         };
-        Rejection::Invalid { summary, violations }
+        Rejection::Invalid {
+            summary,
+            violations,
+        }
     }
 
     /// The rejection for a body or query field that failed to deserialize: the field, and
     /// serde's reason in words (`Missing required field: name`,
     /// `Field "age" must be u32`).
-    pub(crate) fn from_serde(path: &serde_path_to_error::Path, message: &str, location: Location) -> Self {
+    pub(crate) fn from_serde(
+        path: &serde_path_to_error::Path,
+        message: &str,
+        location: Location,
+    ) -> Self {
         let violation = violation(path, message, location);
         let summary = if violation.code == "missing" {
             format!("Missing required field: {}", violation.field)
@@ -143,15 +152,28 @@ impl Rejection {
         };
         let violations = Violations::from(violation);
         match location {
-            Location::Body => Rejection::InvalidBody { summary, violations },
-            Location::Path => Rejection::InvalidPath { summary, violations },
-            Location::Query | Location::Header => Rejection::InvalidQuery { summary, violations },
+            Location::Body => Rejection::InvalidBody {
+                summary,
+                violations,
+            },
+            Location::Path => Rejection::InvalidPath {
+                summary,
+                violations,
+            },
+            Location::Query | Location::Header => Rejection::InvalidQuery {
+                summary,
+                violations,
+            },
         }
     }
 }
 
 /// A violation from serde's message about the value at `path`.
-fn violation(path: &serde_path_to_error::Path, message: &str, location: Location) -> FieldViolation {
+fn violation(
+    path: &serde_path_to_error::Path,
+    message: &str,
+    location: Location,
+) -> FieldViolation {
     // serde_json ends its messages with the position; the field says where instead.
     let message = message
         .rfind(" at line ")
@@ -171,16 +193,39 @@ fn violation(path: &serde_path_to_error::Path, message: &str, location: Location
     let quoted = |text: &str| text.split('`').nth(1).map(str::to_owned);
     let (field, code, text): (String, &'static str, Cow<'static, str>) =
         if let Some(rest) = message.strip_prefix("missing field ") {
-            (child(&quoted(rest).unwrap_or_default()), "missing", "is required".into())
+            (
+                child(&quoted(rest).unwrap_or_default()),
+                "missing",
+                "is required".into(),
+            )
         } else if let Some(rest) = message.strip_prefix("unknown field ") {
-            (child(&quoted(rest).unwrap_or_default()), "unknown", "is not a known field".into())
+            (
+                child(&quoted(rest).unwrap_or_default()),
+                "unknown",
+                "is not a known field".into(),
+            )
         } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-            let expected = rest.split_once("expected ").map_or("", |(_, expected)| expected);
+            let expected = rest
+                .split_once("expected ")
+                .map_or("", |(_, expected)| expected);
             let options = expected.trim_start_matches("one of ").replace('`', "");
-            (parent.clone(), "invalid_value", format!("must be one of: {options}").into())
-        } else if message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("invalid length") {
-            let code = if message.starts_with("invalid type") { "invalid_type" } else { "invalid_value" };
-            let expected = message.rsplit_once(", expected ").map_or("valid", |(_, expected)| expected);
+            (
+                parent.clone(),
+                "invalid_value",
+                format!("must be one of: {options}").into(),
+            )
+        } else if message.starts_with("invalid type")
+            || message.starts_with("invalid value")
+            || message.starts_with("invalid length")
+        {
+            let code = if message.starts_with("invalid type") {
+                "invalid_type"
+            } else {
+                "invalid_value"
+            };
+            let expected = message
+                .rsplit_once(", expected ")
+                .map_or("valid", |(_, expected)| expected);
             // serde says "a string", "a boolean": the field must be string, boolean.
             let expected = expected
                 .strip_prefix("a ")
@@ -195,7 +240,7 @@ fn violation(path: &serde_path_to_error::Path, message: &str, location: Location
 
 /// A [`Rejection`] in the envelope the service answers in: what errcat's extractors return.
 ///
-/// The envelope is the request's [`RejectionEnvelope`](super::RejectionEnvelope), which
+/// The envelope is the one the request's [`Rejections`](super::Rejections) name, which
 /// [`ErrorContextLayer::rejections`](super::ErrorContextLayer::rejections) sets for every
 /// request; without one it is [`Problem`](crate::envelope::Problem).
 #[derive(Debug)]
@@ -206,7 +251,10 @@ pub struct Rejected {
 
 impl Rejected {
     pub(crate) fn new(rejection: Rejection, envelope: &'static Vtable) -> Self {
-        Rejected { rejection, envelope }
+        Rejected {
+            rejection,
+            envelope,
+        }
     }
 
     /// Why the request was refused.

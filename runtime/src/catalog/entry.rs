@@ -206,8 +206,9 @@ impl CatalogEntry {
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
-                let parts = ErrorParts::from_row(row, Args::Placeholders, &values, None, violations)
-                    .with_vtable(self.envelope);
+                let parts =
+                    ErrorParts::from_row(row, Args::Placeholders, &values, None, violations)
+                        .with_vtable(self.envelope);
                 Some(render(&parts, &ctx))
             }
             None => {

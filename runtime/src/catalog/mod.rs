@@ -46,6 +46,7 @@ pub use self::fresh::assert_fresh;
 pub(crate) use self::openapi::response as openapi_response;
 
 use crate::ApiError;
+use crate::envelope::Envelope;
 use std::collections::BTreeMap;
 
 /// Several error types' entries, in named groups, ready to render.
@@ -120,6 +121,32 @@ impl Catalog {
         self.groups.push(Group {
             name: name.into(),
             entries: E::catalog(),
+        });
+        self
+    }
+
+    /// Adds `T`'s entries as a group called `name`, rendered in envelope `E`: for error types
+    /// the service answers in its own envelope although they declare another, such as
+    /// errcat's extractor rejections.
+    ///
+    /// ```
+    /// use errcat::Catalog;
+    /// use errcat::envelope::ErrorField;
+    ///
+    /// # #[cfg(feature = "axum")] {
+    /// let catalog = Catalog::new().group_in::<errcat::axum::Rejection, ErrorField>("Requests");
+    /// let example = catalog.groups()[0].entries()[0].example().unwrap();
+    /// assert_eq!(example.body(), r#"{"error":"Invalid JSON in request body","line":"{line}","column":"{column}"}"#);
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn group_in<T: ApiError, E: Envelope>(mut self, name: impl Into<String>) -> Self {
+        self.groups.push(Group {
+            name: name.into(),
+            entries: T::catalog()
+                .into_iter()
+                .map(CatalogEntry::with_envelope::<E>)
+                .collect(),
         });
         self
     }

@@ -30,7 +30,14 @@ pub struct Spring;
 
 impl Envelope for Spring {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path", "validationErrors"];
+    const MEMBERS: &'static [&'static str] = &[
+        "timestamp",
+        "status",
+        "error",
+        "message",
+        "path",
+        "validationErrors",
+    ];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.timestamp("timestamp", ctx.timestamp())

@@ -1,0 +1,506 @@
+//! errcat's axum extractors against a real server on 127.0.0.1 and a real client: every bad
+//! request is answered in the API's own envelope, naming the field at fault, never in plain
+//! text. Includes seed 004's registration example and seed 002's validation messages end to
+//! end.
+
+mod common;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use errcat::axum::{ErrorContextLayer, Form, Garde, Json, Path, Query, Valid};
+use errcat::envelope::{MessageField, Spring};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// The body of the response to `request`, whatever its status.
+async fn text(request: reqwest::RequestBuilder) -> String {
+    request.send().await.unwrap().text().await.unwrap()
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    body: Value,
+}
+
+async fn send(request: reqwest::RequestBuilder) -> Reply {
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let text = response.text().await.unwrap();
+    let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
+    Reply {
+        status,
+        content_type,
+        body,
+    }
+}
+
+fn post_json(base: &str, path: &str, body: &str) -> reqwest::RequestBuilder {
+    reqwest::Client::new()
+        .post(format!("{base}{path}"))
+        .header("content-type", "application/json")
+        .body(body.to_owned())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Item {
+    #[allow(dead_code)]
+    sku: String,
+    #[allow(dead_code)]
+    quantity: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewOrder {
+    customer_name: String,
+    items: Vec<Item>,
+}
+
+async fn create_order(Json(order): Json<NewOrder>) -> String {
+    format!("{} ordered {}", order.customer_name, order.items.len())
+}
+
+#[derive(Debug, Deserialize)]
+struct Page {
+    page: u32,
+}
+
+async fn list(Query(page): Query<Page>) -> String {
+    format!("page {}", page.page)
+}
+
+async fn user(Path(id): Path<u32>) -> String {
+    format!("user {id}")
+}
+
+#[derive(Debug, Deserialize)]
+struct Login {
+    username: String,
+}
+
+async fn login(Form(login): Form<Login>) -> String {
+    login.username
+}
+
+fn orders() -> Router {
+    Router::new()
+        .route("/orders", post(create_order))
+        .route("/orders/list", get(list))
+        .route("/users/{id}", get(user))
+        .route("/login", post(login).get(login))
+        .layer(DefaultBodyLimit::max(256))
+        .layer(ErrorContextLayer::new())
+}
+
+#[tokio::test]
+async fn test_valid_requests_pass_through() {
+    let base = common::serve(orders()).await;
+    let order = r#"{"customerName":"Ada","items":[{"sku":"A","quantity":2}]}"#;
+    assert_eq!(
+        text(post_json(&base, "/orders", order)).await,
+        "Ada ordered 1"
+    );
+    let client = reqwest::Client::new();
+    assert_eq!(
+        text(client.get(format!("{base}/orders/list?page=3"))).await,
+        "page 3"
+    );
+    assert_eq!(text(client.get(format!("{base}/users/7"))).await, "user 7");
+    let login = client
+        .post(format!("{base}/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("username=ada");
+    assert_eq!(text(login).await, "ada");
+}
+
+#[tokio::test]
+async fn test_malformed_json_names_line_and_column() {
+    let base = common::serve(orders()).await;
+    let reply = send(post_json(
+        &base,
+        "/orders",
+        "{\"customerName\": \"Ada\"\n  \"items\": []}",
+    ))
+    .await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.content_type, "application/problem+json");
+    assert_eq!(reply.body["code"], "INVALID_JSON");
+    assert_eq!(reply.body["detail"], "Invalid JSON in request body");
+    assert_eq!(
+        (reply.body["line"].clone(), reply.body["column"].clone()),
+        (json!(2), json!(3))
+    );
+    assert_eq!(reply.body["instance"], "/orders");
+    // Trailing garbage after a valid document is malformed too.
+    let reply = send(post_json(
+        &base,
+        "/orders",
+        r#"{"customerName":"A","items":[]} x"#,
+    ))
+    .await;
+    assert_eq!(reply.body["code"], "INVALID_JSON");
+}
+
+#[tokio::test]
+async fn test_content_type_is_required() {
+    let base = common::serve(orders()).await;
+    let reply = send(
+        reqwest::Client::new()
+            .post(format!("{base}/orders"))
+            .body(r#"{"customerName":"A","items":[]}"#),
+    )
+    .await;
+    assert_eq!(reply.status, 415);
+    assert_eq!(
+        reply.body["detail"],
+        "Content-Type must be application/json"
+    );
+    let reply = send(
+        reqwest::Client::new()
+            .post(format!("{base}/orders"))
+            .header("content-type", "text/plain")
+            .body("{}"),
+    )
+    .await;
+    assert_eq!(reply.status, 415);
+    let reply = send(
+        reqwest::Client::new()
+            .post(format!("{base}/orders"))
+            .header("content-type", "application/vnd.api+json; charset=utf-8")
+            .body("{}"),
+    )
+    .await;
+    assert_eq!(reply.status, 400, "a +json type is JSON");
+}
+
+#[tokio::test]
+async fn test_body_too_large() {
+    let base = common::serve(orders()).await;
+    let big = format!(r#"{{"customerName":"{}","items":[]}}"#, "a".repeat(1000));
+    let reply = send(post_json(&base, "/orders", &big)).await;
+    assert_eq!(reply.status, 413);
+    assert_eq!(reply.body["code"], "PAYLOAD_TOO_LARGE");
+}
+
+#[tokio::test]
+async fn test_missing_and_mistyped_fields_are_named() {
+    let base = common::serve(orders()).await;
+    let reply = send(post_json(&base, "/orders", r#"{"items":[]}"#)).await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["code"], "INVALID_BODY");
+    assert_eq!(reply.body["detail"], "Missing required field: customerName");
+    assert_eq!(
+        reply.body["errors"],
+        json!([{ "detail": "is required", "pointer": "#/customerName", "code": "missing" }])
+    );
+    let reply = send(post_json(
+        &base,
+        "/orders",
+        r#"{"customerName":"A","items":[{"sku":"A","quantity":1},{"sku":"B","quantity":"two"}]}"#,
+    ))
+    .await;
+    assert_eq!(
+        reply.body["detail"],
+        r#"Field "items[1].quantity" must be u32"#
+    );
+    assert_eq!(reply.body["errors"][0]["pointer"], "#/items/1/quantity");
+    assert_eq!(reply.body["errors"][0]["code"], "invalid_type");
+}
+
+#[tokio::test]
+async fn test_query_path_and_form_rejections() {
+    let base = common::serve(orders()).await;
+    let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=abc"))).await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["code"], "INVALID_QUERY");
+    assert_eq!(reply.body["errors"][0]["parameter"], "page");
+    let reply = send(reqwest::Client::new().get(format!("{base}/orders/list"))).await;
+    assert_eq!(reply.body["detail"], "Missing required field: page");
+
+    let reply = send(reqwest::Client::new().get(format!("{base}/users/seven"))).await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["code"], "INVALID_PATH");
+    assert_eq!(reply.body["detail"], "Path parameter must be u32");
+
+    let reply = send(
+        reqwest::Client::new()
+            .post(format!("{base}/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("name=ada"),
+    )
+    .await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["detail"], "Missing required field: username");
+    let reply = send(
+        reqwest::Client::new()
+            .post(format!("{base}/login"))
+            .header("content-type", "application/json")
+            .body("{}"),
+    )
+    .await;
+    assert_eq!(reply.status, 415);
+    assert_eq!(
+        reply.body["detail"],
+        "Content-Type must be application/x-www-form-urlencoded"
+    );
+    let reply = send(reqwest::Client::new().get(format!("{base}/login"))).await;
+    assert_eq!(
+        reply.body["errors"][0]["parameter"], "username",
+        "GET forms read the query"
+    );
+}
+
+#[tokio::test]
+async fn test_rejections_in_the_services_envelope() {
+    let app = Router::new()
+        .route("/orders", post(create_order))
+        .layer(ErrorContextLayer::new().rejections::<MessageField>());
+    let base = common::serve(app).await;
+    let reply = send(post_json(&base, "/orders", r#"{"customerName": "Finance""#)).await;
+    assert_eq!(reply.content_type, "application/json");
+    assert_eq!(
+        reply.body,
+        json!({ "message": "Invalid JSON in request body", "line": 1, "column": 26 })
+    );
+}
+
+// ---- Seed 004: EntryGuard's registration example, with garde ----
+
+mod entryguard {
+    use garde::Validate;
+    use serde::Deserialize;
+
+    fn not_blank(value: &str, _: &()) -> garde::Result {
+        if value.trim().is_empty() {
+            Err(garde::Error::new("must not be blank"))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn well_formed_email(value: &str, _: &()) -> garde::Result {
+        let ok = value
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        if ok {
+            Ok(())
+        } else {
+            Err(garde::Error::new("must be a well-formed email address"))
+        }
+    }
+
+    fn size_8_to_128(value: &str, _: &()) -> garde::Result {
+        if (8..=128).contains(&value.chars().count()) {
+            Ok(())
+        } else {
+            Err(garde::Error::new("size must be between 8 and 128"))
+        }
+    }
+
+    /// The registration form of seed 004's example.
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Registration {
+        #[garde(custom(not_blank))]
+        pub organization_name: String,
+        #[garde(custom(well_formed_email))]
+        pub email: String,
+        #[garde(custom(size_8_to_128))]
+        pub password: String,
+    }
+}
+
+async fn register(Garde(Json(registration)): Garde<Json<entryguard::Registration>>) -> String {
+    registration.organization_name
+}
+
+#[tokio::test]
+async fn test_seed_004_invalid_registration_end_to_end() {
+    let app = Router::new()
+        .route("/api/v1/auth/register", post(register))
+        .layer(
+            ErrorContextLayer::new()
+                .rejections::<Spring>()
+                .camel_case_fields(),
+        );
+    let base = common::serve(app).await;
+    let response = post_json(
+        &base,
+        "/api/v1/auth/register",
+        r#"{"organizationName": "", "email": "invalid-email", "password": "short"}"#,
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let body = response.text().await.unwrap();
+    let timestamp = &body[r#"{"timestamp":""#.len()..][..20];
+    assert!(
+        timestamp.ends_with('Z') && timestamp.as_bytes()[10] == b'T',
+        "{timestamp}"
+    );
+    assert_eq!(
+        body,
+        format!(
+            concat!(
+                r#"{{"timestamp":"{}","status":400,"error":"Bad Request","#,
+                r#""message":"Validation failed","path":"/api/v1/auth/register","#,
+                r#""validationErrors":{{"organizationName":"must not be blank","#,
+                r#""email":"must be a well-formed email address","#,
+                r#""password":"size must be between 8 and 128"}}}}"#,
+            ),
+            timestamp
+        )
+    );
+    let valid = r#"{"organizationName":"Acme","email":"a@b.io","password":"long enough"}"#;
+    assert_eq!(
+        text(post_json(&base, "/api/v1/auth/register", valid)).await,
+        "Acme"
+    );
+}
+
+// ---- Seed 002: the Users API's validation messages, with validator ----
+
+mod users {
+    use serde::Deserialize;
+    use validator::Validate;
+
+    /// A user's submitted data.
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(rename_all = "camelCase")]
+    pub struct NewUser {
+        #[validate(length(min = 3, max = 40, message = "is too short"))]
+        pub full_name: String,
+        pub consent_required: bool,
+    }
+}
+
+async fn create_user(Valid(Json(user)): Valid<Json<users::NewUser>>) -> String {
+    format!("{} {}", user.full_name, user.consent_required)
+}
+
+#[tokio::test]
+async fn test_seed_002_validation_messages_end_to_end() {
+    let app = Router::new().route("/v1/users", post(create_user)).layer(
+        ErrorContextLayer::new()
+            .rejections::<MessageField>()
+            .camel_case_fields(),
+    );
+    let base = common::serve(app).await;
+    let cases = [
+        (
+            r#"{"fullName":"Ada Lovelace"}"#,
+            "Missing required field: consentRequired",
+        ),
+        (
+            r#"{"fullName":"Al","consentRequired":true}"#,
+            r#"Field "fullName" is too short"#,
+        ),
+        (
+            r#"{"fullName":"Ada","consentRequired":"yes"}"#,
+            r#"Field "consentRequired" must be boolean"#,
+        ),
+        (
+            r#"{"fullName":7,"consentRequired":true}"#,
+            r#"Field "fullName" must be string"#,
+        ),
+    ];
+    for (request, message) in cases {
+        let reply = send(post_json(&base, "/v1/users", request)).await;
+        assert_eq!(reply.status, 400, "{request}");
+        assert_eq!(reply.content_type, "application/json");
+        assert_eq!(reply.body["message"], message, "{request}");
+        let field = message.split('"').nth(1).unwrap_or("consentRequired");
+        assert!(
+            reply.body["errors"].get(field).is_some(),
+            "{request}: {}",
+            reply.body
+        );
+    }
+    let reply = send(post_json(
+        &base,
+        "/v1/users",
+        r#"{"fullName":"Al","consentRequired":"no"}"#,
+    ))
+    .await;
+    assert_eq!(
+        reply.body["message"], r#"Field "consentRequired" must be boolean"#,
+        "types are checked before validation"
+    );
+    let valid = r#"{"fullName":"Ada","consentRequired":true}"#;
+    assert_eq!(text(post_json(&base, "/v1/users", valid)).await, "Ada true");
+}
+
+#[tokio::test]
+async fn test_rejections_are_in_the_catalog() {
+    use errcat::ApiError;
+    let codes: Vec<(u16, &str)> = errcat::axum::Rejection::catalog()
+        .iter()
+        .map(|e| (e.status, e.code))
+        .collect();
+    assert!(codes.contains(&(400, "INVALID_JSON")));
+    assert!(codes.contains(&(415, "UNSUPPORTED_MEDIA_TYPE")));
+    assert!(codes.contains(&(413, "PAYLOAD_TOO_LARGE")));
+    assert!(codes.contains(&(400, "VALIDATION_FAILED")));
+    let catalog = errcat::Catalog::new().group_in::<errcat::axum::Rejection, Spring>("Requests");
+    assert!(catalog.code_clashes().is_empty());
+    assert!(
+        catalog
+            .to_markdown()
+            .contains("| 415 | `UNSUPPORTED_MEDIA_TYPE` | Content-Type must be {expected} |")
+    );
+}
+
+// ---- Validated query strings: declaration order, query locations ----
+
+#[derive(Debug, Deserialize, validator::Validate)]
+struct Search {
+    #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    size: u32,
+    #[validate(length(min = 2, message = "is too short"))]
+    query: String,
+    #[validate(length(max = 8, message = "is too long"))]
+    cursor: String,
+}
+
+async fn search(Valid(Query(search)): Valid<Query<Search>>) -> String {
+    format!("{} {} {}", search.size, search.query, search.cursor)
+}
+
+#[tokio::test]
+async fn test_validated_query_lists_fields_in_declaration_order() {
+    let app = Router::new()
+        .route("/search", get(search))
+        .layer(ErrorContextLayer::new());
+    let base = common::serve(app).await;
+    let reply =
+        send(reqwest::Client::new().get(format!("{base}/search?size=0&query=a&cursor=0123456789")))
+            .await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["code"], "VALIDATION_FAILED");
+    assert_eq!(reply.body["detail"], "Validation failed");
+    assert_eq!(
+        reply.body["errors"],
+        json!([
+            { "detail": "must be between 1 and 100", "parameter": "size", "code": "range" },
+            { "detail": "is too short", "parameter": "query", "code": "length" },
+            { "detail": "is too long", "parameter": "cursor", "code": "length" },
+        ]),
+        "declared order, though validator reports them sorted by name"
+    );
+    let reply = send(
+        reqwest::Client::new().get(format!("{base}/search?size=5&query=ab&cursor=0123456789")),
+    )
+    .await;
+    assert_eq!(reply.body["detail"], r#"Field "cursor" is too long"#);
+    let valid = reqwest::Client::new().get(format!("{base}/search?size=5&query=ab&cursor=c1"));
+    assert_eq!(text(valid).await, "5 ab c1");
+}
