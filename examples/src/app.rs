@@ -1,17 +1,18 @@
 //! The service's router: handlers, the rate limiter, and the documents served beside the API.
 
+use crate::caller::Caller;
 use crate::docs;
 use crate::errors::{BundleError, KeyError, RequestError, ServiceError};
-use crate::extract::{Caller, Json, Path};
 use crate::store::{
-    ApprovalRequest, Bundle, Key, NewBundle, NewKey, NewRequest, REQUEST_TTL, Store, StoredBundle,
+    ApprovalRequest, Bundle, Key, Member, NewBundle, NewKey, NewMember, NewRequest, REQUEST_TTL,
+    Store, StoredBundle,
 };
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use errcat::axum::ErrorContextLayer;
+use errcat::axum::{ErrorContextLayer, Json, Path, Valid};
 use http::StatusCode;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -55,6 +56,7 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/bundles/{id}/keys/{name}",
             put(put_key).get(get_key),
         )
+        .route("/api/v1/members", post(invite_member))
         .route("/api/v1/requests", post(create_request))
         .route("/api/v1/requests/{id}/wait", get(wait_request))
         .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit));
@@ -246,6 +248,33 @@ pub async fn get_key(
         name,
         value: value.clone(),
     }))
+}
+
+/// Invites a member to the tenant (owners only). A body that fails validation is answered
+/// by `Valid` with `400 VALIDATION_FAILED`, listing every invalid field.
+#[utoipa::path(
+    post,
+    path = "/api/v1/members",
+    tag = "members",
+    request_body = NewMember,
+    security(("bearer" = [])),
+    responses((status = 201, description = "The member", body = Member), ServiceError)
+)]
+pub async fn invite_member(
+    State(state): State<AppState>,
+    caller: Caller,
+    Valid(Json(new)): Valid<Json<NewMember>>,
+) -> Result<(StatusCode, axum::Json<Member>), ServiceError> {
+    caller.require_owner()?;
+    let member = Member {
+        email: new.email,
+        role: new.role,
+    };
+    state
+        .store()
+        .members
+        .insert(member.email.clone(), member.clone());
+    Ok((StatusCode::CREATED, axum::Json(member)))
 }
 
 /// Asks for a bundle's keys; an owner approves the request out of band.

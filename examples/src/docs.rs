@@ -1,8 +1,9 @@
 //! The service's documents: its error catalog and its whole OpenAPI description.
 
 use crate::app;
-use crate::errors::{AuthError, BodyError, BundleError, KeyError, RequestError, ServiceError};
+use crate::errors::{AuthError, BundleError, KeyError, RequestError, ServiceError};
 use errcat::Catalog;
+use errcat::axum::Rejection;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -14,7 +15,7 @@ pub fn catalog() -> Catalog {
         .group::<BundleError>("Bundles")
         .group::<KeyError>("Keys")
         .group::<RequestError>("Requests")
-        .group::<BodyError>("Request bodies")
+        .group::<Rejection>("Unreadable requests")
         .group::<ServiceError>("Every endpoint")
 }
 
@@ -53,6 +54,7 @@ pub fn committed() -> [(&'static str, String); 3] {
         app::delete_bundle,
         app::put_key,
         app::get_key,
+        app::invite_member,
         app::create_request,
         app::wait_request,
     ),
@@ -60,6 +62,7 @@ pub fn committed() -> [(&'static str, String); 3] {
     tags(
         (name = "bundles", description = "Named sets of keys"),
         (name = "keys", description = "The keys of a bundle"),
+        (name = "members", description = "Who may use the tenant's bundles"),
         (name = "requests", description = "Requests for a bundle's keys, approved by an owner"),
     )
 )]

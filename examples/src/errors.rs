@@ -108,52 +108,6 @@ pub enum RequestError {
     UnknownBundle(String),
 }
 
-/// A request the service could not read: its body, content type or path.
-#[derive(Debug, thiserror::Error, ApiError)]
-pub enum BodyError {
-    /// The body is not valid JSON.
-    #[error("invalid JSON at {line}:{column}")]
-    #[status(400)]
-    #[code("INVALID_JSON")]
-    #[message("Invalid JSON in request body")]
-    InvalidJson {
-        /// Line of the first error, from 1.
-        #[detail]
-        line: usize,
-        /// Column of the first error, from 1.
-        #[detail]
-        column: usize,
-    },
-
-    /// The body is JSON, but not of the expected shape.
-    #[error("invalid body: {0}")]
-    #[status(422)]
-    #[code("INVALID_BODY")]
-    #[message("{0}")]
-    InvalidBody(String),
-
-    /// The request has a body without `Content-Type: application/json`.
-    #[error("unsupported content type")]
-    #[status(415)]
-    #[code("UNSUPPORTED_MEDIA_TYPE")]
-    #[message("Content-Type must be application/json")]
-    UnsupportedContentType,
-
-    /// The body is larger than the service accepts.
-    #[error("body too large")]
-    #[status(413)]
-    #[code("BODY_TOO_LARGE")]
-    #[message("Request body too large")]
-    TooLarge,
-
-    /// A path segment could not be read (not UTF-8, for one).
-    #[error("invalid path: {0}")]
-    #[status(400)]
-    #[code("INVALID_PATH")]
-    #[message("Invalid path parameter")]
-    InvalidPath(String),
-}
-
 /// Every error the service answers with.
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum ServiceError {
@@ -177,10 +131,12 @@ pub enum ServiceError {
     #[api_error(transparent)]
     Request(#[from] RequestError),
 
-    /// See [`BodyError`].
+    /// A request errcat's extractors refused: bad JSON, wrong content type, a missing or
+    /// mistyped field. The extractors answer with it themselves; it is listed here so the
+    /// catalog and each endpoint's OpenAPI responses show it.
     #[error(transparent)]
     #[api_error(transparent)]
-    Body(#[from] BodyError),
+    Rejected(#[from] errcat::axum::Rejection),
 
     /// No route has this path.
     #[error("no route")]

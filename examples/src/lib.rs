@@ -8,7 +8,7 @@
 //!   with `/openapi.json` and `/docs/errors.md`.
 
 pub mod app;
+pub mod caller;
 pub mod docs;
 pub mod errors;
-pub mod extract;
 pub mod store;

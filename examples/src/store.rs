@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use utoipa::ToSchema;
+use validator::Validate;
 
 /// A named set of keys, scoped to the tenant.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -62,6 +63,40 @@ pub struct ApprovalRequest {
     pub expires_in: u64,
 }
 
+/// What a member of the tenant may do.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Reads bundles and requests keys.
+    Member,
+    /// Also changes bundles and approves requests.
+    Owner,
+}
+
+/// The body of `POST /api/v1/members`: checked by `validator` before the handler runs.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct NewMember {
+    /// The address the invitation goes to.
+    #[validate(email(message = "must be a well-formed email address"))]
+    #[schema(format = Email)]
+    pub email: String,
+    /// What the member may do.
+    pub role: Role,
+    /// A note for the invitation email.
+    #[validate(length(max = 80, message = "must be at most 80 characters"))]
+    #[schema(max_length = 80)]
+    pub note: Option<String>,
+}
+
+/// A member of the tenant.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Member {
+    /// Their email address.
+    pub email: String,
+    /// What they may do.
+    pub role: Role,
+}
+
 /// How long an approval request lives.
 pub const REQUEST_TTL: Duration = Duration::from_secs(300);
 
@@ -73,6 +108,8 @@ pub struct Store {
     pub bundles: BTreeMap<String, StoredBundle>,
     /// Approval requests by id, with the time they were made.
     pub requests: BTreeMap<String, (String, Instant)>,
+    /// Members by email address.
+    pub members: BTreeMap<String, Member>,
 }
 
 /// A bundle as stored: its name and keys.

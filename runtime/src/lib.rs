@@ -58,6 +58,7 @@
 //! | field | `#[detail]`, `#[detail(rename = "key")]` | the field's value (serde `Serialize`) becomes an extra member of the body; key is the camelCase field name | none |
 //! | variant | `#[api_error(envelope = PATH)]` | this variant's envelope, overriding the type's | the type's envelope |
 //! | field | `#[api_error(body)]` | the field's serde value is the whole body, outside any envelope | |
+//! | field | `#[api_error(violations)]` | a [`Violations`] field: the request's invalid fields, each envelope listing them in its own place | |
 //! | variant | `#[api_error(transparent)]` | a one-field variant whose type implements `ApiError`: everything delegates to it, in the outer type's envelope | |
 //!
 //! A field that is neither interpolated nor `#[detail]` never reaches the body or a header,
@@ -74,6 +75,41 @@
 //! [`envelope::Wrapped`] `meta.requestId`, [`envelope::Spring`] `path`. Outside one, those
 //! members are left out. [`RequestContext`] does the same by hand, for tests or other stacks.
 //!
+//! # Field errors and rejections
+//!
+//! [`Violations`] lists a request's invalid fields ([`FieldViolation`]: path, code, message,
+//! [`Location`]); a variant holds one with `#[api_error(violations)]` and each envelope lists
+//! it in its own place ([`envelope::Problem`] as an `errors` array of JSON pointers,
+//! [`envelope::Spring`] as `validationErrors`, ...). `validator::ValidationErrors` (feature
+//! `validator`) and `garde::Report` (feature `garde`) convert into it.
+//!
+//! ```
+//! use errcat::{ApiError, FieldViolation, Violations};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(envelope = errcat::envelope::MessageField)]
+//! enum UserError {
+//!     #[status(400)]
+//!     #[message("Validation failed")]
+//!     Invalid {
+//!         #[api_error(violations)]
+//!         violations: Violations,
+//!     },
+//! }
+//!
+//! let violations = Violations::from(FieldViolation::new("fullName", "length", "is too short"));
+//! let response = UserError::Invalid { violations }.to_response();
+//! assert_eq!(
+//!     response.body(),
+//!     r#"{"message":"Validation failed","errors":{"fullName":"is too short"}}"#
+//! );
+//! ```
+//!
+//! With the `axum` feature, `errcat::axum::{Json, Query, Form, Path}` (and `Valid<X>`,
+//! `Garde<X>` to validate) answer malformed, mistyped or invalid requests with
+//! `errcat::axum::Rejection`, an API error in the service's envelope naming each bad field,
+//! instead of axum's plain-text rejections.
+//!
 //! # Catalog
 //!
 //! The same enums document themselves: [`ApiError::catalog`] lists a type's entries, and
@@ -84,12 +120,15 @@
 //! # Features
 //!
 //! - `axum`: every derived type implements `axum::response::IntoResponse`;
-//!   `errcat::axum::ErrorContextLayer`; `errcat::axum::into_response` for hand
-//!   implementations.
+//!   `errcat::axum::ErrorContextLayer`; the extractors `Json`, `Query`, `Form`, `Path`;
+//!   `errcat::axum::into_response` for hand implementations.
 //! - `actix-web`: every derived type implements `actix_web::ResponseError` (which needs
 //!   `Display` and `Debug`); `errcat::actix::ErrorContext`.
 //! - `utoipa`: every derived type implements `utoipa::IntoResponses`, so
 //!   `#[utoipa::path(..., responses(BundleError))]` lists each status with its examples.
+//! - `validator`: `From<validator::ValidationErrors>` for [`Violations`]; with `axum`,
+//!   `errcat::axum::Valid`.
+//! - `garde`: `From<garde::Report>` for [`Violations`]; with `axum`, `errcat::axum::Garde`.
 //! - `tracing`: error responses are logged, 5xx at ERROR with the error's `Display` and
 //!   `source()` chain, 4xx at DEBUG; bodies never carry them.
 //!

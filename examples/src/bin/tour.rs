@@ -100,6 +100,22 @@ const STEPS: &[Step] = &[
         None,
     ),
     (
+        "Invite with a bad email and an overlong note",
+        "POST",
+        "/api/v1/members",
+        Some("owner-token"),
+        Some(
+            r#"{"email":"ada.example.com","role":"member","note":"Welcome aboard! Your first task: rotate every key of dev/api before Friday, then tell the team."}"#,
+        ),
+    ),
+    (
+        "Invite with an unknown role",
+        "POST",
+        "/api/v1/members",
+        Some("owner-token"),
+        Some(r#"{"email":"ada@example.com","role":"admin"}"#),
+    ),
+    (
         "Malformed JSON",
         "POST",
         "/api/v1/bundles",

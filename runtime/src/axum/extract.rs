@@ -1,6 +1,7 @@
 //! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
 //! the field at fault, instead of plain text.
 
+#[cfg(any(feature = "validator", feature = "garde"))]
 use super::field_order;
 use super::layer::Rejections;
 use super::rejection::{Rejected, Rejection};

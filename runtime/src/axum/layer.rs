@@ -116,6 +116,9 @@ pub struct ErrorContext<S> {
 #[derive(Clone, Copy, Debug)]
 pub struct Rejections {
     pub(crate) envelope: &'static Vtable,
+    // Only the validating extractors read it; the setting is accepted either way so a
+    // service's layer does not change with its features.
+    #[cfg_attr(not(any(feature = "validator", feature = "garde")), allow(dead_code))]
     pub(crate) camel_case: bool,
 }
 

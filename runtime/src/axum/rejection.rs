@@ -121,6 +121,7 @@ impl std::error::Error for Rejection {}
 
 impl Rejection {
     /// The rejection for fields that failed validation.
+    #[cfg(any(feature = "validator", feature = "garde"))]
     pub(crate) fn invalid(violations: Violations) -> Self {
         let summary = match violations.iter().as_slice() {
             [only] if !only.field.is_empty() => {
