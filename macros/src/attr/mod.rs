@@ -4,7 +4,9 @@
 //! ones become spanned errors that say what to write instead. Rules that relate several
 //! attributes (placeholders naming fields, code clashes) are in `valid.rs`.
 
-use crate::case::{RENAME_RULES, RenameRule};
+mod api_error;
+
+use crate::case::RenameRule;
 use crate::ctxt::Errors;
 use crate::template::Template;
 use proc_macro2::{Span, TokenTree};
@@ -113,7 +115,7 @@ pub fn parse(attrs: &[Attribute], site: Site, errors: &mut Errors) -> Attrs {
                 collect_doc(attr, &mut out.doc);
                 Ok(())
             }
-            "api_error" => parse_api_error(attr, site, &mut out, errors),
+            "api_error" => api_error::parse(attr, site, &mut out, errors),
             "status" | "code" | "message" | "header" | "field" => {
                 parse_variant_attr(attr, &name, site, &mut out)
             }
@@ -441,200 +443,4 @@ fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
         span: attr.path().span(),
     });
     Ok(())
-}
-
-/// The error for a token that is none of `#[api_error]`'s keys, listing those valid at `site`.
-fn unknown_key(input: ParseStream, site: Site) -> Error {
-    let expected = match site {
-        Site::Enum => "`envelope = PATH`, `rename_all = \"...\"` or `status = N`",
-        Site::Struct => "`envelope = PATH`, `rename_all = \"...\"`, `status = N` or `transparent`",
-        Site::Variant => "`envelope = PATH` or `transparent`",
-        Site::Field => "`body` or `violations`",
-    };
-    match input.parse::<TokenTree>() {
-        Ok(TokenTree::Ident(ident)) => Error::new(
-            ident.span(),
-            format!("unknown key `{ident}` in #[api_error]: expected {expected} here"),
-        ),
-        Ok(token) => Error::new(
-            token.span(),
-            format!("expected a key in #[api_error]: write {expected}"),
-        ),
-        Err(error) => error,
-    }
-}
-
-fn parse_api_error(
-    attr: &Attribute,
-    site: Site,
-    out: &mut Attrs,
-    errors: &mut Errors,
-) -> Result<()> {
-    let list = require_list(
-        attr,
-        "#[api_error(envelope = errcat::envelope::ErrorField)]",
-    )?;
-    list.parse_args_with(|input: ParseStream| {
-        while !input.is_empty() {
-            if let Err(error) = parse_api_error_key(input, site, out, errors) {
-                errors.push(error);
-                // Skip to the next key, so one mistake neither hides the others nor drops
-                // the keys after it (a lost `status = 500` would be reported again as missing).
-                while !input.is_empty() && !input.peek(Token![,]) {
-                    input.parse::<TokenTree>()?;
-                }
-            }
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>().map_err(|error| {
-                Error::new(
-                    error.span(),
-                    "expected `,` between keys: write #[api_error(key = value, key = value)]",
-                )
-            })?;
-        }
-        Ok(())
-    })
-}
-
-/// Parses one `key` or `key = value` of `#[api_error(...)]`.
-fn parse_api_error_key(
-    input: ParseStream,
-    site: Site,
-    out: &mut Attrs,
-    errors: &mut Errors,
-) -> Result<()> {
-    let is_type = matches!(site, Site::Struct | Site::Enum);
-    if input.peek(kw::envelope) {
-        let key: kw::envelope = input.parse()?;
-        eq_sign(
-            input,
-            "#[api_error(envelope = errcat::envelope::ErrorField)]",
-        )?;
-        if input.peek(LitStr) {
-            let lit: LitStr = input.parse()?;
-            let written = lit.value();
-            let known = ["Problem", "ErrorField", "MessageField", "Wrapped", "Spring"]
-                .into_iter()
-                .find(|name| name.eq_ignore_ascii_case(&written.replace(['_', '-'], "")));
-            let suggestion = match known {
-                Some(name) => format!("errcat::envelope::{name}"),
-                None if syn::parse_str::<Path>(&written).is_ok() => written,
-                None => "errcat::envelope::ErrorField".to_owned(),
-            };
-            return Err(Error::new(
-                lit.span(),
-                format!(
-                    "`envelope` takes a type path, not a string: write envelope = {suggestion}"
-                ),
-            ));
-        }
-        let path: Path = input.parse()?;
-        if site == Site::Field {
-            errors.at(
-                key.span,
-                "`envelope` does not apply to a field: put #[api_error(envelope = ...)] on the \
-                 variant or the type",
-            );
-        } else if out.envelope.is_some() {
-            errors.at(key.span, "duplicate `envelope`: keep only one");
-        } else {
-            out.envelope = Some(path);
-        }
-    } else if input.peek(kw::rename_all) {
-        let key: kw::rename_all = input.parse()?;
-        eq_sign(input, "#[api_error(rename_all = \"kebab-case\")]")?;
-        let lit = string_literal(input, "rename_all = \"SCREAMING_SNAKE_CASE\"")?;
-        if !is_type {
-            errors.at(
-                key.span,
-                "`rename_all` applies to the whole type: move it to #[api_error(...)] on the \
-                 type, or give this variant #[code(\"...\")]",
-            );
-        } else if let Some(rule) = RenameRule::from_name(&lit.value()) {
-            if out.rename_all.is_some() {
-                errors.at(key.span, "duplicate `rename_all`: keep only one");
-            }
-            out.rename_all = Some(rule);
-        } else {
-            let names: Vec<String> = RENAME_RULES
-                .iter()
-                .map(|(name, _)| format!("\"{name}\""))
-                .collect();
-            errors.at(
-                lit.span(),
-                format!(
-                    "unknown case {:?} for `rename_all`: expected one of {}",
-                    lit.value(),
-                    names.join(", ")
-                ),
-            );
-        }
-    } else if input.peek(kw::status) {
-        out.status_written = true;
-        let key: kw::status = input.parse()?;
-        eq_sign(input, "#[api_error(status = 500)]")?;
-        let status = parse_status(input, "#[api_error(status = 500)]")?;
-        if !is_type {
-            errors.at(
-                key.span,
-                "`status` in #[api_error] is the type's default: on a variant, write #[status(404)]",
-            );
-        } else if out.default_status.is_some() {
-            errors.at(key.span, "duplicate `status`: keep only one");
-        } else {
-            out.default_status = Some(status);
-        }
-    } else if input.peek(kw::transparent) {
-        let key: kw::transparent = input.parse()?;
-        if !matches!(site, Site::Struct | Site::Variant) {
-            errors.at(
-                key.span,
-                "`transparent` applies to a variant (or struct) with one field whose type \
-                 implements ApiError: put #[api_error(transparent)] on that variant",
-            );
-        } else if out.transparent.is_some() {
-            errors.at(key.span, "duplicate `transparent`: keep only one");
-        } else {
-            out.transparent = Some(key.span);
-        }
-    } else if input.peek(kw::body) {
-        let key: kw::body = input.parse()?;
-        if site != Site::Field {
-            errors.at(
-                key.span,
-                "`body` applies to a field: put #[api_error(body)] on the field whose value is \
-                 the whole body",
-            );
-        } else if out.body.is_some() {
-            errors.at(key.span, "duplicate `body`: keep only one");
-        } else {
-            out.body = Some(key.span);
-        }
-    } else if input.peek(kw::violations) {
-        let key: kw::violations = input.parse()?;
-        if site != Site::Field {
-            errors.at(
-                key.span,
-                "`violations` applies to a field: put #[api_error(violations)] on the \
-                 `errcat::Violations` field listing the request's invalid fields",
-            );
-        } else if out.violations.is_some() {
-            errors.at(key.span, "duplicate `violations`: keep only one");
-        } else {
-            out.violations = Some(key.span);
-        }
-    } else {
-        return Err(unknown_key(input, site));
-    }
-    Ok(())
-}
-
-/// The `=` after a key; `example` shows the whole `key = value`.
-fn eq_sign(input: ParseStream, example: &str) -> Result<()> {
-    input
-        .parse::<Token![=]>()
-        .map(drop)
-        .map_err(|error| Error::new(error.span(), format!("expected `=`: write {example}")))
 }
