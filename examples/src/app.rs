@@ -2,7 +2,7 @@
 
 use crate::caller::Caller;
 use crate::docs;
-use crate::errors::{BundleError, KeyError, RequestError, ServiceError};
+use crate::errors::{BundleError, CommonError, KeyError, RequestError, ServiceError};
 use crate::store::{
     ApprovalRequest, Bundle, Key, Member, NewBundle, NewKey, NewMember, NewRequest, REQUEST_TTL,
     Store, StoredBundle,
@@ -75,8 +75,8 @@ pub fn router(state: AppState) -> Router {
                 )
             }),
         )
-        .fallback(|| async { ServiceError::NoRoute })
-        .method_not_allowed_fallback(|| async { ServiceError::MethodNotAllowed })
+        .fallback(|| async { CommonError::NoRoute })
+        .method_not_allowed_fallback(|| async { CommonError::MethodNotAllowed })
         .with_state(state)
         .layer(ErrorContextLayer::new())
 }
@@ -365,7 +365,7 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
         (*count > limiter.limit).then(|| limiter.window.saturating_sub(now.duration_since(*start)))
     };
     match verdict {
-        Some(left) => ServiceError::RateLimited {
+        Some(left) => CommonError::RateLimited {
             retry_after: left.as_secs().max(1),
             limit: limiter.limit,
         }

@@ -1,7 +1,7 @@
 //! The service's documents: its error catalog and its whole OpenAPI description.
 
 use crate::app;
-use crate::errors::{AuthError, BundleError, KeyError, RequestError, ServiceError};
+use crate::errors::{AuthError, BundleError, CommonError, KeyError, RequestError};
 use errcat::Catalog;
 use errcat::axum::Rejection;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -16,7 +16,7 @@ pub fn catalog() -> Catalog {
         .group::<KeyError>("Keys")
         .group::<RequestError>("Requests")
         .group::<Rejection>("Unreadable requests")
-        .group::<ServiceError>("Every endpoint")
+        .group::<CommonError>("Every endpoint")
 }
 
 /// The whole API, as served at `/openapi.json`: paths from the handlers, error responses

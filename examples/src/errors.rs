@@ -108,36 +108,9 @@ pub enum RequestError {
     UnknownBundle(String),
 }
 
-/// Every error the service answers with.
+/// Errors any endpoint can answer: routing, rate limits, failures on our side.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum ServiceError {
-    /// See [`AuthError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Auth(#[from] AuthError),
-
-    /// See [`BundleError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Bundle(#[from] BundleError),
-
-    /// See [`KeyError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Key(#[from] KeyError),
-
-    /// See [`RequestError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Request(#[from] RequestError),
-
-    /// A request errcat's extractors refused: bad JSON, wrong content type, a missing or
-    /// mistyped field. The extractors answer with it themselves; it is listed here so the
-    /// catalog and each endpoint's OpenAPI responses show it.
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Rejected(#[from] errcat::axum::Rejection),
-
+pub enum CommonError {
     /// No route has this path.
     #[error("no route")]
     #[status(404)]
@@ -173,4 +146,40 @@ pub enum ServiceError {
     #[code("SERVER_ERROR")]
     #[message("internal server error")]
     Storage(#[source] std::io::Error),
+}
+
+/// Every error the service answers with: each area's errors, nested.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum ServiceError {
+    /// See [`AuthError`].
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Auth(#[from] AuthError),
+
+    /// See [`BundleError`].
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Bundle(#[from] BundleError),
+
+    /// See [`KeyError`].
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Key(#[from] KeyError),
+
+    /// See [`RequestError`].
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Request(#[from] RequestError),
+
+    /// A request errcat's extractors refused: bad JSON, wrong content type, a missing or
+    /// mistyped field. The extractors answer with it themselves; it is listed here so the
+    /// catalog and each endpoint's OpenAPI responses show it.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Rejected(#[from] errcat::axum::Rejection),
+
+    /// See [`CommonError`].
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Common(#[from] CommonError),
 }
