@@ -3,9 +3,9 @@
 //! Depend on `errcat` instead: it re-exports this derive as `errcat::ApiError`, beside the
 //! trait of the same name, and owns everything the expansion calls.
 //!
-//! The derive runs one fixed pipeline: [`ast`] builds the model from syn's tree with typed
-//! attributes ([`attr`], [`template`]), [`valid`] checks the rules that span several attributes,
-//! and only then [`expand`] emits tokens. Any error goes to [`fallback`] instead, which emits
+//! The derive runs one fixed pipeline: `ast` builds the model from syn's tree with typed
+//! attributes (`attr`, `template`), `valid` checks the rules that span several attributes,
+//! and only then `expand` emits tokens. Any error goes to `fallback` instead, which emits
 //! every diagnostic together with a stub impl so one mistake does not cascade.
 
 mod ast;

@@ -47,7 +47,7 @@
 //!
 //! | where | attribute | meaning | when absent |
 //! | --- | --- | --- | --- |
-//! | type | `#[api_error(envelope = PATH)]` | the [envelope](envelope) type | [`envelope::Problem`] |
+//! | type | `#[api_error(envelope = PATH)]` | the [envelope] type | [`envelope::Problem`] |
 //! | type | `#[api_error(rename_all = "...")]` | how a code derives from a variant name; serde's case names | `"SCREAMING_SNAKE_CASE"` |
 //! | type | `#[api_error(status = N)]` | status of variants that name none | every variant must name one |
 //! | variant, or a struct | `#[status(N)]` | HTTP status, an integer literal in 400..=599 | the type's default, else a compile error |
@@ -158,6 +158,7 @@ mod parts;
 mod request_id;
 mod response;
 mod row;
+mod serde_names;
 mod skeleton;
 mod validation;
 mod violations;

@@ -201,7 +201,7 @@ const fn str_eq(a: &str, b: &str) -> bool {
 #[diagnostic::on_unimplemented(
     message = "an #[api_error(violations)] field must be `errcat::Violations`, not `{Self}`",
     label = "this field is `{Self}`",
-    note = "declare the field as `errcat::Violations`; a `Vec<FieldViolation>` converts with `.into()`"
+    note = "declare the field as `errcat::Violations`; a `Vec<FieldViolation>`, `validator::ValidationErrors` or `garde::Report` converts into it with `.into()`"
 )]
 pub trait ViolationsField {
     /// The list.

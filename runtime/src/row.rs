@@ -9,7 +9,7 @@ use std::any::TypeId;
 use std::sync::OnceLock;
 
 /// The derive's static table for one type: every variant's data encoded in one string,
-/// decoded into [`Variant`] rows the first time one is needed, and a cache per variant.
+/// decoded into `Variant` rows the first time one is needed, and a cache per variant.
 ///
 /// One string literal per type, rather than a struct literal per variant, keeps the
 /// expansion small: the compiler type-checks, evaluates and emits far less for each variant.

@@ -136,33 +136,50 @@ impl Violations {
         self.0.first()
     }
 
-    /// The same violations ordered by their top-level field's place in `fields` (a form's
-    /// fields in the order it shows them), keeping the order among violations of one field;
-    /// fields not in the list go last. Validation crates report fields sorted by name: this
-    /// puts them back in the order a client sent them.
+    /// The same violations with each field named as `T`'s serde `Deserialize` names it,
+    /// at every level (`billing_address.zip_code` is `billingAddress.zipCode` under
+    /// `#[serde(rename_all = "camelCase")]`), ordered as `T` declares its fields (list items
+    /// by index): validation crates report Rust names, sorted. A field whose serde name is
+    /// not its Rust name in some case (`#[serde(rename = "pass")]` on `password`) keeps the
+    /// name the validation crate gave it, and goes last.
+    ///
+    /// errcat's `Valid` and `Garde` extractors do this themselves.
     ///
     /// ```
     /// use errcat::{FieldViolation, Violations};
+    /// use serde::Deserialize;
+    ///
+    /// #[derive(Deserialize)]
+    /// #[serde(rename_all = "camelCase")]
+    /// struct Registration {
+    ///     organization_name: String,
+    ///     email: String,
+    /// }
     ///
     /// let violations: Violations = [
     ///     FieldViolation::new("email", "email", "must be a well-formed email address"),
-    ///     FieldViolation::new("name", "length", "must not be blank"),
+    ///     FieldViolation::new("organization_name", "length", "must not be blank"),
     /// ]
     /// .into_iter()
     /// .collect();
-    /// let ordered = violations.in_field_order(&["name", "email"]);
-    /// assert_eq!(ordered.first().unwrap().field, "name");
+    /// let named = violations.named_by::<Registration>();
+    /// let fields: Vec<&str> = named.iter().map(|v| v.field.as_str()).collect();
+    /// assert_eq!(fields, ["organizationName", "email"]);
     /// ```
     #[must_use]
-    pub fn in_field_order(mut self, fields: &[&str]) -> Self {
-        self.0.sort_by_key(|violation| {
-            let top = path_segments(&violation.field).next().unwrap_or_default();
-            fields
-                .iter()
-                .position(|field| *field == top)
-                .unwrap_or(fields.len())
-        });
-        self
+    pub fn named_by<'de, T: serde::Deserialize<'de>>(self) -> Self {
+        let names = crate::serde_names::SerdeNames::of::<T>();
+        let mut keyed: Vec<(Vec<usize>, FieldViolation)> = self
+            .0
+            .into_iter()
+            .map(|mut violation| {
+                let (field, order) = names.rename(&violation.field);
+                violation.field = field;
+                (order, violation)
+            })
+            .collect();
+        keyed.sort_by(|(a, _), (b, _)| a.cmp(b));
+        Violations(keyed.into_iter().map(|(_, violation)| violation).collect())
     }
 
     /// The same violations with each field's name segments in camelCase (`organization_name`

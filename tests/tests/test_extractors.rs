@@ -138,6 +138,12 @@ async fn test_malformed_json_names_line_and_column() {
         (json!(2), json!(3))
     );
     assert_eq!(reply.body["instance"], "/orders");
+    // An empty body is malformed at its first column.
+    let reply = send(post_json(&base, "/orders", "")).await;
+    assert_eq!(
+        (reply.body["line"].clone(), reply.body["column"].clone()),
+        (json!(1), json!(1))
+    );
     // Trailing garbage after a valid document is malformed too.
     let reply = send(post_json(
         &base,
@@ -221,13 +227,28 @@ async fn test_query_path_and_form_rejections() {
     assert_eq!(reply.status, 400);
     assert_eq!(reply.body["code"], "INVALID_QUERY");
     assert_eq!(reply.body["errors"][0]["parameter"], "page");
+    assert_eq!(reply.body["detail"], r#"Field "page" must be an integer"#);
     let reply = send(reqwest::Client::new().get(format!("{base}/orders/list"))).await;
     assert_eq!(reply.body["detail"], "Missing required field: page");
+    let reply =
+        send(reqwest::Client::new().get(format!("{base}/orders/list?page=99999999999"))).await;
+    assert_eq!(reply.body["detail"], r#"Field "page" is out of range"#);
+    assert_eq!(reply.body["errors"][0]["code"], "out_of_range");
+    let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=1&page=2"))).await;
+    assert_eq!(
+        reply.body["detail"],
+        r#"Field "page" is given more than once"#
+    );
+    assert_eq!(
+        reply.body["errors"],
+        json!([{ "detail": "is given more than once", "parameter": "page", "code": "duplicate" }])
+    );
 
     let reply = send(reqwest::Client::new().get(format!("{base}/users/seven"))).await;
     assert_eq!(reply.status, 400);
     assert_eq!(reply.body["code"], "INVALID_PATH");
-    assert_eq!(reply.body["detail"], "Path parameter must be u32");
+    assert_eq!(reply.body["detail"], r#"Path parameter "id" must be u32"#);
+    assert_eq!(reply.body["errors"][0]["parameter"], "id");
 
     let reply = send(
         reqwest::Client::new()
@@ -325,11 +346,7 @@ async fn register(Garde(Json(registration)): Garde<Json<entryguard::Registration
 async fn test_seed_004_invalid_registration_end_to_end() {
     let app = Router::new()
         .route("/api/v1/auth/register", post(register))
-        .layer(
-            ErrorContextLayer::new()
-                .rejections::<Spring>()
-                .camel_case_fields(),
-        );
+        .layer(ErrorContextLayer::new().rejections::<Spring>());
     let base = common::serve(app).await;
     let response = post_json(
         &base,
@@ -389,11 +406,9 @@ async fn create_user(Valid(Json(user)): Valid<Json<users::NewUser>>) -> String {
 
 #[tokio::test]
 async fn test_seed_002_validation_messages_end_to_end() {
-    let app = Router::new().route("/v1/users", post(create_user)).layer(
-        ErrorContextLayer::new()
-            .rejections::<MessageField>()
-            .camel_case_fields(),
-    );
+    let app = Router::new()
+        .route("/v1/users", post(create_user))
+        .layer(ErrorContextLayer::new().rejections::<MessageField>());
     let base = common::serve(app).await;
     let cases = [
         (
@@ -503,4 +518,81 @@ async fn test_validated_query_lists_fields_in_declaration_order() {
     assert_eq!(reply.body["detail"], r#"Field "cursor" is too long"#);
     let valid = reqwest::Client::new().get(format!("{base}/search?size=5&query=ab&cursor=c1"));
     assert_eq!(text(valid).await, "5 ab c1");
+}
+
+// ---- Field names as the request has them, at every level ----
+
+mod profile {
+    use serde::Deserialize;
+    use validator::Validate;
+
+    /// A nested struct with its own case.
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Address {
+        #[validate(length(equal = 5, message = "must be 5 digits"))]
+        pub zip_code: String,
+    }
+
+    /// An item of a list.
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Line {
+        #[validate(range(min = 1, message = "must be at least 1"))]
+        pub unit_count: u32,
+    }
+
+    /// Fields in an order validator will not keep, one of them renamed by hand.
+    #[derive(Debug, Deserialize, Validate)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Profile {
+        #[validate(length(min = 1, message = "must not be blank"))]
+        pub display_name: String,
+        #[validate(nested)]
+        pub billing_address: Address,
+        #[validate(nested)]
+        pub order_lines: Vec<Line>,
+        #[serde(rename = "pass")]
+        #[validate(length(min = 8, message = "is too short"))]
+        pub password: String,
+    }
+}
+
+async fn update_profile(Valid(Json(profile)): Valid<Json<profile::Profile>>) -> String {
+    profile.display_name
+}
+
+#[tokio::test]
+async fn test_validation_fields_are_named_as_the_json_names_them() {
+    let app = Router::new()
+        .route("/profile", post(update_profile))
+        .layer(ErrorContextLayer::new().rejections::<Spring>());
+    let base = common::serve(app).await;
+    let request = r#"{"displayName":"","billingAddress":{"zipCode":"123"},"orderLines":[{"unitCount":1},{"unitCount":0}],"pass":"short"}"#;
+    let reply = send(post_json(&base, "/profile", request)).await;
+    assert_eq!(reply.status, 400);
+    // serde_json keeps object keys sorted in `Value`; read the order off the raw text instead.
+    assert_eq!(
+        reply.body["validationErrors"],
+        json!({
+            "displayName": "must not be blank",
+            "billingAddress.zipCode": "must be 5 digits",
+            "orderLines[1].unitCount": "must be at least 1",
+            "password": "is too short",
+        })
+    );
+    let text = text(post_json(&base, "/profile", request)).await;
+    let order: Vec<usize> = [
+        "displayName",
+        "billingAddress.zipCode",
+        "orderLines[1]",
+        "\"password\"",
+    ]
+    .iter()
+    .map(|key| text.find(key).unwrap_or_else(|| panic!("{key} in {text}")))
+    .collect();
+    assert!(
+        order.is_sorted(),
+        "declaration order, the field serde renames by hand last: {text}"
+    );
 }

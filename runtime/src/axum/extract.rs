@@ -1,8 +1,6 @@
 //! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
 //! the field at fault, instead of plain text.
 
-#[cfg(any(feature = "validator", feature = "garde"))]
-use super::field_order;
 use super::layer::Rejections;
 use super::rejection::{Rejected, Rejection};
 use crate::Location;
@@ -108,14 +106,25 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
             Err(PathRejection::FailedToDeserializePathParams(error)) => {
-                Err(Rejected::new(path_rejection(error.into_kind()), envelope))
+                // A single value (`Path<u64>`) fails without its parameter's name.
+                let params = axum::extract::RawPathParams::from_request_parts(parts, state).await;
+                let only = params.ok().and_then(|params| {
+                    let mut names = params.iter().map(|(name, _)| name.to_owned());
+                    names.next().filter(|_| names.next().is_none())
+                });
+                Err(Rejected::new(
+                    path_rejection(error.into_kind(), only),
+                    envelope,
+                ))
             }
             Err(_) => Err(Rejected::new(Rejection::Misconfigured, envelope)),
         }
     }
 }
 
-fn path_rejection(kind: axum::extract::path::ErrorKind) -> Rejection {
+/// The rejection for a path that did not deserialize; `only` names the route's one
+/// parameter, if it has one.
+fn path_rejection(kind: axum::extract::path::ErrorKind, only: Option<String>) -> Rejection {
     use axum::extract::path::ErrorKind;
     let (field, code, message) = match kind {
         ErrorKind::ParseErrorAtKey {
@@ -131,7 +140,7 @@ fn path_rejection(kind: axum::extract::path::ErrorKind) -> Rejection {
             format!("must be {expected_type}"),
         ),
         ErrorKind::ParseError { expected_type, .. } => (
-            String::new(),
+            only.unwrap_or_default(),
             "invalid_type",
             format!("must be {expected_type}"),
         ),
@@ -191,9 +200,10 @@ fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let inner = error.inner();
         match inner.classify() {
+            // An empty body fails at column 0; columns count from 1.
             Category::Syntax | Category::Eof => Rejection::InvalidJson {
-                line: inner.line(),
-                column: inner.column(),
+                line: inner.line().max(1),
+                column: inner.column().max(1),
             },
             Category::Data | Category::Io => {
                 Rejection::from_serde(error.path(), &inner.to_string(), Location::Body)
@@ -218,8 +228,9 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T,
 /// an invalid request is `400 Validation failed` (or, for one invalid field,
 /// `Field "email" must be a valid email address`), every invalid field listed in the API's
 /// envelope (`validationErrors` in [`Spring`](crate::envelope::Spring), `errors` in the
-/// others) in the order the struct declares them. validator names fields as Rust does; for
-/// a camelCase API, set [`ErrorContextLayer::camel_case_fields`](super::ErrorContextLayer::camel_case_fields).
+/// others). Fields are named as serde names them in the request (`organizationName` under
+/// `#[serde(rename_all = "camelCase")]`, though validator reports `organization_name`) and
+/// listed in the order the struct declares them; see [`Violations::named_by`](crate::Violations::named_by).
 ///
 /// ```
 /// use errcat::axum::{Json, Valid};
@@ -279,7 +290,7 @@ macro_rules! validated {
             type Rejection = Rejected;
 
             async fn $method(input: $input, state: &S) -> Result<Self, Rejected> {
-                let rejections = Rejections::from_extensions($extensions(&input));
+                let envelope = Rejections::from_extensions($extensions(&input)).envelope;
                 let value = <$extractor<T> as $trait<S>>::$method(input, state).await?;
                 match $check(&value.0) {
                     Ok(()) => Ok($wrapper(value)),
@@ -288,12 +299,8 @@ macro_rules! validated {
                             .into_iter()
                             .map(|violation| violation.at(Location::$location))
                             .collect();
-                        let violations = if rejections.camel_case { violations.camel_case() } else { violations };
-                        let violations = match field_order::serde_fields::<T>() {
-                            Some(fields) => violations.in_field_order(fields),
-                            None => violations,
-                        };
-                        Err(Rejected::new(Rejection::invalid(violations), rejections.envelope))
+                        let violations = violations.named_by::<T>();
+                        Err(Rejected::new(Rejection::invalid(violations), envelope))
                     }
                 }
             }

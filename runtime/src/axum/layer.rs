@@ -56,20 +56,6 @@ impl ErrorContextLayer {
         ErrorContextLayer { rejections: None }
     }
 
-    /// Makes errcat's validating extractors ([`Valid`](super::Valid),
-    /// [`Garde`](super::Garde)) name fields in camelCase (`organizationName`), for an API whose
-    /// JSON is camelCase: the validation crates report Rust field names
-    /// (`organization_name`).
-    #[must_use]
-    pub fn camel_case_fields(mut self) -> Self {
-        let rejections = self.rejections.unwrap_or_default();
-        self.rejections = Some(Rejections {
-            camel_case: true,
-            ..rejections
-        });
-        self
-    }
-
     /// Makes errcat's extractors ([`Json`](super::Json), [`Query`](super::Query), ...)
     /// reject requests in envelope `E`, the one the service's own errors use; without it they
     /// use [`Problem`](crate::envelope::Problem).
@@ -83,11 +69,7 @@ impl ErrorContextLayer {
     /// ```
     #[must_use]
     pub fn rejections<E: Envelope>(mut self) -> Self {
-        let rejections = self.rejections.unwrap_or_default();
-        self.rejections = Some(Rejections {
-            envelope: &<E as HasVtable>::VTABLE,
-            ..rejections
-        });
+        self.rejections = Some(Rejections::new().envelope::<E>());
         self
     }
 }
@@ -110,16 +92,11 @@ pub struct ErrorContext<S> {
     rejections: Option<Rejections>,
 }
 
-/// How errcat's extractors reject a request: the envelope, and how validation errors name
-/// fields. Carried as a request extension, which [`ErrorContextLayer::rejections`] and
-/// [`ErrorContextLayer::camel_case_fields`] insert (as can any layer).
+/// How errcat's extractors reject a request: in which envelope. Carried as a request
+/// extension, which [`ErrorContextLayer::rejections`] inserts (as can any layer).
 #[derive(Clone, Copy, Debug)]
 pub struct Rejections {
     pub(crate) envelope: &'static Vtable,
-    // Only the validating extractors read it; the setting is accepted either way so a
-    // service's layer does not change with its features.
-    #[cfg_attr(not(any(feature = "validator", feature = "garde")), allow(dead_code))]
-    pub(crate) camel_case: bool,
 }
 
 impl Default for Rejections {
@@ -129,11 +106,10 @@ impl Default for Rejections {
 }
 
 impl Rejections {
-    /// In [`Problem`](crate::envelope::Problem), fields named as reported.
+    /// In [`Problem`](crate::envelope::Problem).
     pub fn new() -> Self {
         Rejections {
             envelope: &<crate::envelope::Problem as HasVtable>::VTABLE,
-            camel_case: false,
         }
     }
 
@@ -142,16 +118,6 @@ impl Rejections {
     pub fn envelope<E: Envelope>(self) -> Self {
         Rejections {
             envelope: &<E as HasVtable>::VTABLE,
-            ..self
-        }
-    }
-
-    /// Validation errors' field names in camelCase.
-    #[must_use]
-    pub fn camel_case_fields(self) -> Self {
-        Rejections {
-            camel_case: true,
-            ..self
         }
     }
 

@@ -5,8 +5,6 @@
 //! `garde`) validating what they extract.
 
 mod extract;
-#[cfg(any(feature = "validator", feature = "garde"))]
-mod field_order;
 mod layer;
 mod rejection;
 

@@ -32,7 +32,8 @@ pub enum Rejection {
         column: usize,
     },
 
-    /// The request has no `Content-Type`, or not the one the extractor reads.
+    /// The request has no `Content-Type`, or not the one the extractor reads:
+    /// `Content-Type must be application/json` (or `application/x-www-form-urlencoded`).
     #[status(415)]
     #[code("UNSUPPORTED_MEDIA_TYPE")]
     #[message("Content-Type must be {expected}")]
@@ -54,7 +55,8 @@ pub enum Rejection {
     #[message("The request body could not be read")]
     Unreadable,
 
-    /// The body is well-formed, but a field is missing, unknown or of the wrong type.
+    /// The body is well-formed, but a field is missing, unknown or of the wrong type:
+    /// `Missing required field: name`, `Field "age" must be u32`.
     #[status(400)]
     #[code("INVALID_BODY")]
     #[message("{summary}")]
@@ -66,7 +68,8 @@ pub enum Rejection {
         violations: Violations,
     },
 
-    /// A query parameter is missing or of the wrong type.
+    /// A query parameter is missing, repeated or of the wrong type:
+    /// `Missing required field: page`, `Field "page" must be an integer`.
     #[status(400)]
     #[code("INVALID_QUERY")]
     #[message("{summary}")]
@@ -78,7 +81,7 @@ pub enum Rejection {
         violations: Violations,
     },
 
-    /// A path parameter is of the wrong type.
+    /// A path parameter is of the wrong type: `Path parameter "id" must be u64`.
     #[status(400)]
     #[code("INVALID_PATH")]
     #[message("{summary}")]
@@ -147,7 +150,13 @@ impl Rejection {
         let summary = if violation.code == "missing" {
             format!("Missing required field: {}", violation.field)
         } else if violation.field.is_empty() {
-            format!("The request {} {}", location.as_str(), violation.message)
+            let part = match location {
+                Location::Body => "request body",
+                Location::Query => "query string",
+                Location::Path => "path",
+                Location::Header => "headers",
+            };
+            format!("Invalid {part}: {}", violation.message)
         } else {
             format!("Field \"{}\" {}", violation.field, violation.message)
         };
@@ -205,6 +214,14 @@ fn violation(
                 "unknown",
                 "is not a known field".into(),
             )
+        } else if let Some(rest) = message.strip_prefix("duplicate field ") {
+            (
+                child(&quoted(rest).unwrap_or_default()),
+                "duplicate",
+                "is given more than once".into(),
+            )
+        } else if let Some((code, text)) = parse_failure(message) {
+            (parent.clone(), code, text.into())
         } else if let Some(rest) = message.strip_prefix("unknown variant ") {
             let expected = rest
                 .split_once("expected ")
@@ -237,6 +254,25 @@ fn violation(
             (parent.clone(), "invalid", message.to_owned().into())
         };
     FieldViolation::new(field, code, text).at(location)
+}
+
+/// A query or form value that did not parse (serde_urlencoded passes on the standard
+/// library's `FromStr` errors), in the words used for JSON bodies.
+fn parse_failure(message: &str) -> Option<(&'static str, &'static str)> {
+    Some(match message {
+        "invalid digit found in string" | "cannot parse integer from empty string" => {
+            ("invalid_type", "must be an integer")
+        }
+        "number too large to fit in target type" | "number too small to fit in target type" => {
+            ("out_of_range", "is out of range")
+        }
+        "invalid float literal" => ("invalid_type", "must be a number"),
+        "provided string was not `true` or `false`" => ("invalid_type", "must be boolean"),
+        "too many characters in string" | "cannot parse char from empty string" => {
+            ("invalid_type", "must be a single character")
+        }
+        _ => return None,
+    })
 }
 
 /// A [`Rejection`] in the envelope the service answers in: what errcat's extractors return.

@@ -3,6 +3,8 @@ use crate::{Context, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
 /// The message under `message`: `application/json`, `{"message":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
+/// `errors` (from an `#[api_error(violations)]` field) holds one message per field, the first
+/// reported.
 ///
 /// ```
 /// use errcat::ApiError;

@@ -4,6 +4,8 @@ use serde_json::{Value, json};
 
 /// Spring Boot's error attributes: `application/json`,
 /// `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,"validationErrors":{FIELD:MESSAGE},...details}`.
+/// `validationErrors` (from an `#[api_error(violations)]` field) holds one message per field,
+/// the first reported.
 ///
 /// ```
 /// use errcat::{ApiError, RequestContext};
