@@ -196,6 +196,12 @@ fn parts(path: &str) -> impl Iterator<Item = Part<'_>> {
     })
 }
 
+/// Whether `T` deserializes as a struct (a JSON object with named fields).
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) fn is_struct<'de, T: Deserialize<'de>>() -> bool {
+    matches!(probe::<T>(&[]), Found::Struct(..))
+}
+
 /// What `T` holds at the end of `steps`.
 fn probe<'de, T: Deserialize<'de>>(steps: &[Step]) -> Found {
     let mut found = Found::Other;

@@ -56,6 +56,18 @@ struct Item {
     quantity: u32,
 }
 
+/// As [`NewOrder`], refusing fields it does not know.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct StrictOrder {
+    #[allow(dead_code)]
+    customer_name: String,
+    #[allow(dead_code)]
+    items: Vec<Item>,
+}
+
+async fn create_strict_order(Json(_): Json<StrictOrder>) {}
+
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct NewOrder {
@@ -92,6 +104,7 @@ async fn login(Form(login): Form<Login>) -> String {
 fn orders() -> Router {
     Router::new()
         .route("/orders", post(create_order))
+        .route("/strict-orders", post(create_strict_order))
         .route("/orders/list", get(list))
         .route("/users/{id}", get(user))
         .route("/login", post(login).get(login))
@@ -214,10 +227,61 @@ async fn test_missing_and_mistyped_fields_are_named() {
     .await;
     assert_eq!(
         reply.body["detail"],
-        r#"Field "items[1].quantity" must be u32"#
+        r#"Field "items[1].quantity" must be an integer"#
     );
     assert_eq!(reply.body["errors"][0]["pointer"], "#/items/1/quantity");
     assert_eq!(reply.body["errors"][0]["code"], "invalid_type");
+
+    // Words a client knows, not Rust's type names; a number too big is out of range.
+    let cases = [
+        (
+            r#"{"customerName":"A","items":[{"sku":"A","quantity":99999999999}]}"#,
+            r#"Field "items[0].quantity" is too large"#,
+            "out_of_range",
+        ),
+        (
+            r#"{"customerName":"A","items":[{"sku":"A","quantity":-1}]}"#,
+            r#"Field "items[0].quantity" is too small"#,
+            "out_of_range",
+        ),
+        (
+            r#"{"customerName":"A","items":[{"sku":"A","quantity":1.5}]}"#,
+            r#"Field "items[0].quantity" must be an integer"#,
+            "invalid_type",
+        ),
+        (
+            r#"{"customerName":"A","items":{}}"#,
+            r#"Field "items" must be an array"#,
+            "invalid_type",
+        ),
+        (
+            r#"{"customerName":"A","items":[7]}"#,
+            r#"Field "items[0]" must be an object"#,
+            "invalid_type",
+        ),
+        (
+            r#"{"customerName":"A","items":[],"note":1}"#,
+            "Unknown field: note",
+            "unknown",
+        ),
+    ];
+    for (body, detail, code) in cases {
+        let reply = send(post_json(&base, "/strict-orders", body)).await;
+        assert_eq!(reply.body["detail"], detail, "{body}");
+        assert_eq!(reply.body["errors"][0]["code"], code, "{body}");
+    }
+
+    // The whole body of the wrong shape names no field.
+    for body in ["null", "[1, 2]", r#""order""#] {
+        let reply = send(post_json(&base, "/orders", body)).await;
+        assert_eq!(reply.status, 400);
+        assert_eq!(reply.body["code"], "INVALID_BODY");
+        assert_eq!(
+            reply.body["detail"], "Request body must be an object",
+            "{body}"
+        );
+        assert!(reply.body.get("errors").is_none(), "{body}: {}", reply.body);
+    }
 }
 
 #[tokio::test]
@@ -232,7 +296,7 @@ async fn test_query_path_and_form_rejections() {
     assert_eq!(reply.body["detail"], "Missing required field: page");
     let reply =
         send(reqwest::Client::new().get(format!("{base}/orders/list?page=99999999999"))).await;
-    assert_eq!(reply.body["detail"], r#"Field "page" is out of range"#);
+    assert_eq!(reply.body["detail"], r#"Field "page" is too large"#);
     assert_eq!(reply.body["errors"][0]["code"], "out_of_range");
     let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=1&page=2"))).await;
     assert_eq!(
@@ -247,8 +311,16 @@ async fn test_query_path_and_form_rejections() {
     let reply = send(reqwest::Client::new().get(format!("{base}/users/seven"))).await;
     assert_eq!(reply.status, 400);
     assert_eq!(reply.body["code"], "INVALID_PATH");
-    assert_eq!(reply.body["detail"], r#"Path parameter "id" must be u32"#);
+    assert_eq!(
+        reply.body["detail"],
+        r#"Path parameter "id" must be an integer"#
+    );
     assert_eq!(reply.body["errors"][0]["parameter"], "id");
+    let reply = send(reqwest::Client::new().get(format!("{base}/users/-1"))).await;
+    assert_eq!(reply.body["detail"], r#"Path parameter "id" is too small"#);
+    let reply =
+        send(reqwest::Client::new().get(format!("{base}/users/99999999999999999999999999"))).await;
+    assert_eq!(reply.body["detail"], r#"Path parameter "id" is too large"#);
 
     let reply = send(
         reqwest::Client::new()

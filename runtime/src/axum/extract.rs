@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 /// `400 Invalid JSON in request body` with its `line` and `column`; a missing or other
 /// content type is `415 Content-Type must be application/json`; a body over the limit is
 /// `413`; a missing or mistyped field is `400` naming it (`Missing required field: name`,
-/// `Field "age" must be u32`).
+/// `Field "age" must be an integer`).
 ///
 /// ```
 /// use errcat::axum::Json;
@@ -126,30 +126,44 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
 /// parameter, if it has one.
 fn path_rejection(kind: axum::extract::path::ErrorKind, only: Option<String>) -> Rejection {
     use axum::extract::path::ErrorKind;
-    let (field, code, message) = match kind {
+    let (field, value, expected) = match kind {
         ErrorKind::ParseErrorAtKey {
-            key, expected_type, ..
-        } => (key, "invalid_type", format!("must be {expected_type}")),
+            key,
+            value,
+            expected_type,
+        } => (key, value, expected_type),
         ErrorKind::ParseErrorAtIndex {
             index,
+            value,
             expected_type,
-            ..
-        } => (
-            index.to_string(),
-            "invalid_type",
-            format!("must be {expected_type}"),
-        ),
-        ErrorKind::ParseError { expected_type, .. } => (
-            only.unwrap_or_default(),
-            "invalid_type",
-            format!("must be {expected_type}"),
-        ),
+        } => (index.to_string(), value, expected_type),
+        ErrorKind::ParseError {
+            value,
+            expected_type,
+        } => (only.unwrap_or_default(), value, expected_type),
         ErrorKind::InvalidUtf8InPathParam { key } => {
-            (key, "invalid_encoding", "must be valid UTF-8".to_owned())
+            return invalid_path(key, "invalid_encoding", "must be valid UTF-8".to_owned());
         }
-        ErrorKind::DeserializeError { key, message, .. } => (key, "invalid", message),
+        ErrorKind::DeserializeError { key, message, .. } => {
+            return invalid_path(key, "invalid", message);
+        }
         _ => return Rejection::Misconfigured,
     };
+    let words = super::rejection::type_words(expected);
+    // A whole number that does not fit the type is out of range, not of the wrong type.
+    let digits = value.strip_prefix('-').unwrap_or(&value);
+    if words == "an integer" && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let text = if value.starts_with('-') {
+            "is too small"
+        } else {
+            "is too large"
+        };
+        return invalid_path(field, "out_of_range", text.to_owned());
+    }
+    invalid_path(field, "invalid_type", format!("must be {words}"))
+}
+
+fn invalid_path(field: String, code: &'static str, message: String) -> Rejection {
     let summary = if field.is_empty() {
         format!("Path parameter {message}")
     } else {
@@ -206,7 +220,13 @@ fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
                 column: inner.column().max(1),
             },
             Category::Data | Category::Io => {
-                Rejection::from_serde(error.path(), &inner.to_string(), Location::Body)
+                let expects_object = crate::serde_names::is_struct::<T>();
+                Rejection::from_serde(
+                    error.path(),
+                    &inner.to_string(),
+                    Location::Body,
+                    expects_object,
+                )
             }
         }
     })?;
@@ -220,13 +240,20 @@ fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
 /// A value from `application/x-www-form-urlencoded` text (a query string or a form body).
 fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T, Rejection> {
     let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
-    serde_path_to_error::deserialize(deserializer)
-        .map_err(|error| Rejection::from_serde(error.path(), &error.inner().to_string(), location))
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let expects_object = crate::serde_names::is_struct::<T>();
+        Rejection::from_serde(
+            error.path(),
+            &error.inner().to_string(),
+            location,
+            expects_object,
+        )
+    })
 }
 
 /// Validates what the extractor inside it extracts with `validator` (feature `validator`):
 /// an invalid request is `400 Validation failed` (or, for one invalid field,
-/// `Field "email" must be a valid email address`), every invalid field listed in the API's
+/// `Field "email" must be a well-formed email address`), every invalid field listed in the API's
 /// envelope (`validationErrors` in [`Spring`](crate::envelope::Spring), `errors` in the
 /// others). Fields are named as serde names them in the request (`organizationName` under
 /// `#[serde(rename_all = "camelCase")]`, though validator reports `organization_name`) and

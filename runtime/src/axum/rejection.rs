@@ -56,7 +56,7 @@ pub enum Rejection {
     Unreadable,
 
     /// The body is well-formed, but a field is missing, unknown or of the wrong type:
-    /// `Missing required field: name`, `Field "age" must be u32`.
+    /// `Missing required field: name`, `Field "age" must be an integer`.
     #[status(400)]
     #[code("INVALID_BODY")]
     #[message("{summary}")]
@@ -81,7 +81,7 @@ pub enum Rejection {
         violations: Violations,
     },
 
-    /// A path parameter is of the wrong type: `Path parameter "id" must be u64`.
+    /// A path parameter is of the wrong type: `Path parameter "id" must be an integer`.
     #[status(400)]
     #[code("INVALID_PATH")]
     #[message("{summary}")]
@@ -127,9 +127,7 @@ impl Rejection {
     #[cfg(any(feature = "validator", feature = "garde"))]
     pub(crate) fn invalid(violations: Violations) -> Self {
         let summary = match violations.iter().as_slice() {
-            [only] if !only.field.is_empty() => {
-                format!("Field \"{}\" {}", only.field, only.message)
-            }
+            [only] if !only.field.is_empty() => field_summary(&only.field, &only.message),
             _ => "Validation failed".to_owned(),
         };
         Rejection::Invalid {
@@ -138,29 +136,35 @@ impl Rejection {
         }
     }
 
-    /// The rejection for a body or query field that failed to deserialize: the field, and
+    /// The rejection for a body, query or form that failed to deserialize: the field, and
     /// serde's reason in words (`Missing required field: name`,
-    /// `Field "age" must be u32`).
+    /// `Field "age" must be an integer`). `expects_object` says the target is a struct, so a
+    /// list where it should be is the request's shape gone wrong, not a field.
     pub(crate) fn from_serde(
         path: &serde_path_to_error::Path,
         message: &str,
         location: Location,
+        expects_object: bool,
     ) -> Self {
+        let list_for_object = expects_object
+            && matches!(
+                path.iter().next(),
+                Some(serde_path_to_error::Segment::Seq { .. })
+            );
         let violation = violation(path, message, location);
-        let summary = if violation.code == "missing" {
-            format!("Missing required field: {}", violation.field)
+        let (summary, violations) = if list_for_object {
+            (whole(location, "must be an object"), Violations::new())
         } else if violation.field.is_empty() {
-            let part = match location {
-                Location::Body => "request body",
-                Location::Query => "query string",
-                Location::Path => "path",
-                Location::Header => "headers",
-            };
-            format!("Invalid {part}: {}", violation.message)
+            // The whole value is wrong (`null` for the body): no field to name.
+            (whole(location, &violation.message), Violations::new())
         } else {
-            format!("Field \"{}\" {}", violation.field, violation.message)
+            let summary = match &*violation.code {
+                "missing" => format!("Missing required field: {}", violation.field),
+                "unknown" => format!("Unknown field: {}", violation.field),
+                _ => field_summary(&violation.field, &violation.message),
+            };
+            (summary, Violations::from(violation))
         };
-        let violations = Violations::from(violation);
         match location {
             Location::Body => Rejection::InvalidBody {
                 summary,
@@ -176,6 +180,32 @@ impl Rejection {
             },
         }
     }
+}
+
+/// The summary for one field: `Field "fullName" is too short`, or with a colon when the
+/// message does not read on from the name (`Field "items": size must be at least 1`).
+pub(crate) fn field_summary(field: &str, message: &str) -> String {
+    const READS_ON: &[&str] = &[
+        "must", "is", "are", "should", "has", "have", "cannot", "can't", "does", "was", "were",
+        "may", "needs", "contains",
+    ];
+    let first = message.split(' ').next().unwrap_or_default();
+    if READS_ON.contains(&first) {
+        format!("Field \"{field}\" {message}")
+    } else {
+        format!("Field \"{field}\": {message}")
+    }
+}
+
+/// The summary when the whole body, query string or path is wrong.
+fn whole(location: Location, message: &str) -> String {
+    let part = match location {
+        Location::Body => "Request body",
+        Location::Query => "Query string",
+        Location::Path => "Path",
+        Location::Header => "Headers",
+    };
+    format!("{part} {message}")
 }
 
 /// A violation from serde's message about the value at `path`.
@@ -203,57 +233,89 @@ fn violation(
     let quoted = |text: &str| text.split('`').nth(1).map(str::to_owned);
     let (field, code, text): (String, &'static str, Cow<'static, str>) =
         if let Some(rest) = message.strip_prefix("missing field ") {
-            (
-                child(&quoted(rest).unwrap_or_default()),
-                "missing",
-                "is required".into(),
-            )
+            let field = child(&quoted(rest).unwrap_or_default());
+            (field, "missing", "is required".into())
         } else if let Some(rest) = message.strip_prefix("unknown field ") {
-            (
-                child(&quoted(rest).unwrap_or_default()),
-                "unknown",
-                "is not a known field".into(),
-            )
+            // serde_path_to_error has already stepped into the unknown key.
+            let name = quoted(rest).unwrap_or_default();
+            let inside = matches!(
+                path.iter().next_back(),
+                Some(serde_path_to_error::Segment::Map { key }) if *key == name
+            );
+            let field = if inside { parent } else { child(&name) };
+            (field, "unknown", "is not a known field".into())
         } else if let Some(rest) = message.strip_prefix("duplicate field ") {
-            (
-                child(&quoted(rest).unwrap_or_default()),
-                "duplicate",
-                "is given more than once".into(),
-            )
+            let field = child(&quoted(rest).unwrap_or_default());
+            (field, "duplicate", "is given more than once".into())
         } else if let Some((code, text)) = parse_failure(message) {
-            (parent.clone(), code, text.into())
+            (parent, code, text.into())
         } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-            let expected = rest
-                .split_once("expected ")
-                .map_or("", |(_, expected)| expected);
-            let options = expected.trim_start_matches("one of ").replace('`', "");
-            (
-                parent.clone(),
-                "invalid_value",
-                format!("must be one of: {options}").into(),
-            )
-        } else if message.starts_with("invalid type")
-            || message.starts_with("invalid value")
-            || message.starts_with("invalid length")
-        {
-            let code = if message.starts_with("invalid type") {
-                "invalid_type"
+            // serde lists them as "`a` or `b`" or "one of `a`, `b`, `c`".
+            let expected = rest.split_once("expected ").map_or("", |(_, e)| e);
+            let options = expected
+                .trim_start_matches("one of ")
+                .replace('`', "")
+                .replace(" or ", ", ");
+            let text = format!("must be one of: {options}");
+            (parent, "invalid_value", text.into())
+        } else if let Some(rest) = message.strip_prefix("invalid value: integer `") {
+            let expected = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
+            let (code, text) = if type_words(expected) == "an integer" {
+                let text = if rest.starts_with('-') {
+                    "is too small"
+                } else {
+                    "is too large"
+                };
+                ("out_of_range", Cow::Borrowed(text))
             } else {
-                "invalid_value"
+                (
+                    "invalid_value",
+                    format!("must be {}", type_words(expected)).into(),
+                )
+            };
+            (parent, code, text)
+        } else if let Some(kind) = ["invalid type", "invalid value", "invalid length"]
+            .into_iter()
+            .find(|kind| message.starts_with(kind))
+        {
+            let code = match kind {
+                "invalid type" => "invalid_type",
+                "invalid value" => "invalid_value",
+                _ => "invalid_length",
             };
             let expected = message
                 .rsplit_once(", expected ")
-                .map_or("valid", |(_, expected)| expected);
-            // serde says "a string", "a boolean": the field must be string, boolean.
-            let expected = expected
-                .strip_prefix("a ")
-                .or_else(|| expected.strip_prefix("an "))
-                .unwrap_or(expected);
-            (parent.clone(), code, format!("must be {expected}").into())
+                .map_or("valid", |(_, e)| e);
+            (
+                parent,
+                code,
+                format!("must be {}", type_words(expected)).into(),
+            )
         } else {
-            (parent.clone(), "invalid", message.to_owned().into())
+            (parent, "invalid", message.to_owned().into())
         };
     FieldViolation::new(field, code, text).at(location)
+}
+
+/// serde's name for what it expected, as an API client would say it: Rust's type names
+/// (`u32`, `struct Order`) mean nothing to a client.
+pub(crate) fn type_words(expected: &str) -> Cow<'_, str> {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+        | "isize" => "an integer".into(),
+        "f32" | "f64" => "a finite number".into(),
+        "a boolean" | "bool" => "boolean".into(),
+        "a string" | "a borrowed string" | "String" => "string".into(),
+        "a character" | "char" => "a single character".into(),
+        "a sequence" => "an array".into(),
+        "a map" => "an object".into(),
+        "unit" => "null".into(),
+        _ if expected.starts_with("struct ") => "an object".into(),
+        _ if expected.starts_with("tuple struct ") || expected.starts_with("a tuple") => {
+            "an array".into()
+        }
+        _ => expected.into(),
+    }
 }
 
 /// A query or form value that did not parse (serde_urlencoded passes on the standard
@@ -263,10 +325,9 @@ fn parse_failure(message: &str) -> Option<(&'static str, &'static str)> {
         "invalid digit found in string" | "cannot parse integer from empty string" => {
             ("invalid_type", "must be an integer")
         }
-        "number too large to fit in target type" | "number too small to fit in target type" => {
-            ("out_of_range", "is out of range")
-        }
-        "invalid float literal" => ("invalid_type", "must be a number"),
+        "number too large to fit in target type" => ("out_of_range", "is too large"),
+        "number too small to fit in target type" => ("out_of_range", "is too small"),
+        "invalid float literal" => ("invalid_type", "must be a finite number"),
         "provided string was not `true` or `false`" => ("invalid_type", "must be boolean"),
         "too many characters in string" | "cannot parse char from empty string" => {
             ("invalid_type", "must be a single character")
