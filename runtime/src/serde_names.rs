@@ -28,7 +28,14 @@ enum Found {
     Struct(&'static str, &'static [&'static str]),
     /// A sequence.
     Seq,
-    /// Anything else: a scalar, a map, an enum, a flattened struct.
+    /// A map, or a struct with a flattened field (serde reads those as maps).
+    Map,
+    /// An enum, and its variants' names.
+    Enum(&'static [&'static str]),
+    /// A type that reads whatever the input holds and decides from that: an internally
+    /// tagged or untagged enum, `serde_json::Value`.
+    Any,
+    /// Anything else: a scalar, a tuple.
     Other,
 }
 
@@ -39,6 +46,12 @@ enum Shape {
     Struct(Vec<(&'static str, usize)>),
     /// A sequence, with the index of its elements' shape.
     Seq(usize),
+    /// A map, or a struct with a flattened field.
+    Map,
+    /// An enum, and its variants' names.
+    Enum(&'static [&'static str]),
+    /// A type that reads whatever the input holds (see [`Found::Any`]).
+    Any,
     /// The same type as the shape at this index (a recursive type, or one used twice).
     Same(usize),
     /// Nothing known inside.
@@ -89,6 +102,9 @@ impl SerdeNames {
                     }
                 }
                 Found::Seq => Shape::Seq(enqueue(Step::Element)),
+                Found::Map => Shape::Map,
+                Found::Enum(variants) => Shape::Enum(variants),
+                Found::Any => Shape::Any,
                 Found::Other => Shape::Other,
             };
             shapes[index] = shape;
@@ -103,6 +119,29 @@ impl SerdeNames {
             index = earlier;
         }
         &self.shapes[index]
+    }
+
+    /// What the type holds at `path` (`items[2].kind`, in serde's names), as far as an error
+    /// message about the value there needs to know.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn held_at(&self, path: &str) -> Held {
+        let mut index = 0;
+        for part in parts(path) {
+            index = match (part, self.shape(index)) {
+                (Part::Index(_), Shape::Seq(element)) => *element,
+                (Part::Name(name), Shape::Struct(fields)) => match find_field(fields, name) {
+                    Some(position) => fields[position].1,
+                    None => return Held::Unknown,
+                },
+                _ => return Held::Unknown,
+            };
+        }
+        match self.shape(index) {
+            Shape::Struct(_) | Shape::Map => Held::Object,
+            Shape::Enum(variants) => Held::Enum(variants),
+            Shape::Any => Held::SelfDescribing,
+            Shape::Seq(_) | Shape::Same(_) | Shape::Other => Held::Unknown,
+        }
     }
 
     /// `path` (`organization_name`, `items[2].unit_price`) with each field named as serde
@@ -196,10 +235,18 @@ fn parts(path: &str) -> impl Iterator<Item = Part<'_>> {
     })
 }
 
-/// Whether `T` deserializes as a struct (a JSON object with named fields).
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
-pub(crate) fn is_struct<'de, T: Deserialize<'de>>() -> bool {
-    matches!(probe::<T>(&[]), Found::Struct(..))
+/// What a type holds at one place: see [`SerdeNames::held_at`].
+#[derive(Debug, PartialEq)]
+pub(crate) enum Held {
+    /// A struct or a map: a JSON object.
+    Object,
+    /// An enum with these variants.
+    Enum(&'static [&'static str]),
+    /// A type that reads whatever the input holds (an internally tagged or untagged enum),
+    /// which loses the place of an error inside it.
+    SelfDescribing,
+    /// A scalar, a list, or nothing serde told.
+    Unknown,
 }
 
 /// What `T` holds at the end of `steps`.
@@ -222,10 +269,25 @@ fn stop<E: de::Error>() -> E {
     E::custom("probe")
 }
 
+/// `deserialize_*` methods that stop the probe with nothing recorded: a type that asks for
+/// a scalar has no fields (`deserialize_any` is kept for the types that ask for anything).
+macro_rules! stop_at {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(stop())
+            }
+        )*
+    };
+}
+
 impl<'de> Deserializer<'de> for Probe<'_> {
     type Error = de::value::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        if self.steps.is_empty() {
+            *self.found = Found::Any;
+        }
         Err(stop())
     }
 
@@ -271,6 +333,25 @@ impl<'de> Deserializer<'de> for Probe<'_> {
         visitor.visit_some(self)
     }
 
+    fn deserialize_map<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        if self.steps.is_empty() {
+            *self.found = Found::Map;
+        }
+        Err(stop())
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        if self.steps.is_empty() {
+            *self.found = Found::Enum(variants);
+        }
+        Err(stop())
+    }
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -279,9 +360,33 @@ impl<'de> Deserializer<'de> for Probe<'_> {
         visitor.visit_newtype_struct(self)
     }
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct tuple tuple_struct map enum identifier ignored_any
+    stop_at! {
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
+        deserialize_string deserialize_bytes deserialize_byte_buf deserialize_unit
+        deserialize_identifier deserialize_ignored_any
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        Err(stop())
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Self::Error> {
+        Err(stop())
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        Err(stop())
     }
 }
 
@@ -338,7 +443,7 @@ impl<'de> SeqAccess<'de> for OneElement<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::SerdeNames;
+    use super::{Held, SerdeNames};
     use serde::Deserialize;
     use std::collections::HashMap;
 
@@ -424,6 +529,100 @@ mod tests {
         assert_eq!(
             renamed::<(u8, String)>("x[1]"),
             ("x[1]".into(), vec![usize::MAX, 1])
+        );
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum Role {
+        Admin,
+        Member,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Team {
+        lead: Role,
+        members: Vec<Option<Role>>,
+        #[serde(flatten)]
+        extra: HashMap<String, String>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Roster {
+        team: Team,
+        size: u8,
+    }
+
+    #[test]
+    fn test_enum_variants_are_found_by_serde_path() {
+        let names = SerdeNames::of::<Roster>();
+        // `Team` has a flattened field, so serde reads it as a map: nothing known inside.
+        assert_eq!(names.held_at("team"), Held::Object);
+        assert_eq!(names.held_at("team.lead"), Held::Unknown);
+        assert_eq!(names.held_at("size"), Held::Unknown);
+        assert_eq!(names.held_at("nothing"), Held::Unknown);
+
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct Plain {
+            lead: Role,
+            members: Vec<Option<Role>>,
+        }
+        let names = SerdeNames::of::<Plain>();
+        assert_eq!(names.held_at("lead"), Held::Enum(&["admin", "member"]));
+        assert_eq!(
+            names.held_at("members[3]"),
+            Held::Enum(&["admin", "member"])
+        );
+        assert_eq!(names.held_at("members"), Held::Unknown);
+        assert_eq!(names.held_at(""), Held::Object);
+    }
+
+    #[test]
+    fn test_tagged_enums_read_anything() {
+        #[derive(Deserialize)]
+        #[serde(tag = "type")]
+        #[allow(dead_code)]
+        enum Payment {
+            Card { last_four: String },
+            Cash,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        #[allow(dead_code)]
+        enum Id {
+            Number(u64),
+            Text(String),
+        }
+
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct Order {
+            payment: Payment,
+            id: Option<Id>,
+            total: u32,
+        }
+        let names = SerdeNames::of::<Order>();
+        assert_eq!(names.held_at("payment"), Held::SelfDescribing);
+        assert_eq!(names.held_at("id"), Held::SelfDescribing);
+        assert_eq!(names.held_at("total"), Held::Unknown);
+    }
+
+    #[test]
+    fn test_objects_are_structs_and_maps() {
+        let held = |names: SerdeNames| names.held_at("");
+        assert_eq!(held(SerdeNames::of::<Roster>()), Held::Object);
+        assert_eq!(held(SerdeNames::of::<Team>()), Held::Object);
+        assert_eq!(held(SerdeNames::of::<HashMap<String, u8>>()), Held::Object);
+        assert_eq!(held(SerdeNames::of::<Vec<u8>>()), Held::Unknown);
+        assert_eq!(held(SerdeNames::of::<u8>()), Held::Unknown);
+        assert_eq!(
+            held(SerdeNames::of::<Role>()),
+            Held::Enum(&["admin", "member"])
         );
     }
 

@@ -75,6 +75,72 @@ struct NewOrder {
     items: Vec<Item>,
 }
 
+/// Shapes serde reads in its own ways: plain enums, tagged and untagged enums.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Checkout {
+    role: Role,
+    total: f64,
+    payment: Payment,
+    reference: Option<Reference>,
+    shipping: Option<Shipping>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Role {
+    Admin,
+    Member,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+#[allow(dead_code)]
+enum Payment {
+    #[serde(rename_all = "camelCase")]
+    Card {
+        last_four: String,
+    },
+    Cash,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Reference {
+    Number(u64),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Shipping {
+    zip_code: String,
+}
+
+async fn checkout(Json(_): Json<Checkout>) {}
+
+/// A struct with a flattened part: serde reads it as a map.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Tagged {
+    name: String,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Counts {
+    extra_count: u8,
+}
+
+async fn tagged(Json(_): Json<Tagged>) {}
+
 async fn create_order(Json(order): Json<NewOrder>) -> String {
     format!("{} ordered {}", order.customer_name, order.items.len())
 }
@@ -105,6 +171,8 @@ fn orders() -> Router {
     Router::new()
         .route("/orders", post(create_order))
         .route("/strict-orders", post(create_strict_order))
+        .route("/checkout", post(checkout))
+        .route("/tagged", post(tagged))
         .route("/orders/list", get(list))
         .route("/users/{id}", get(user))
         .route("/login", post(login).get(login))
@@ -285,6 +353,109 @@ async fn test_missing_and_mistyped_fields_are_named() {
 }
 
 #[tokio::test]
+async fn test_values_of_serdes_own_shapes_are_named_in_a_clients_words() {
+    let base = common::serve(orders()).await;
+    let valid = json!({
+        "role": "admin",
+        "total": 9.5,
+        "payment": { "type": "card", "lastFour": "4242" },
+        "reference": 7,
+        "shipping": { "zipCode": "10115" },
+    });
+    let with = |field: &str, value: Value| {
+        let mut body = valid.clone();
+        body[field] = value;
+        body.to_string()
+    };
+    let response = post_json(&base, "/checkout", &valid.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let cases = [
+        // serde_json reports these as syntax errors, yet the JSON is well-formed.
+        (
+            with("role", json!(7)),
+            r#"Field "role" must be one of: admin, member"#,
+            "invalid_value",
+        ),
+        (
+            with("role", Value::Null),
+            r#"Field "role" must be one of: admin, member"#,
+            "invalid_value",
+        ),
+        (
+            with("role", json!("owner")),
+            r#"Field "role" must be one of: admin, member"#,
+            "invalid_value",
+        ),
+        (
+            valid.to_string().replace("9.5", "1e400"),
+            r#"Field "total" is out of range"#,
+            "out_of_range",
+        ),
+        // Tagged and untagged enums: no Rust type names.
+        (
+            with("payment", json!(5)),
+            r#"Field "payment" must be an object"#,
+            "invalid_type",
+        ),
+        (
+            with("payment", json!({ "type": "card", "lastFour": 5 })),
+            r#"Field "payment" contains a value that must be string"#,
+            "invalid_type",
+        ),
+        (
+            with("payment", json!({ "type": "card" })),
+            "Missing required field: payment.lastFour",
+            "missing",
+        ),
+        (
+            with("reference", json!([1])),
+            r#"Field "reference" does not match any accepted form"#,
+            "invalid_value",
+        ),
+        // serde reads a struct from a list too, and says "invalid length" for `[]`.
+        (
+            with("shipping", json!([])),
+            r#"Field "shipping" must be an object"#,
+            "invalid_type",
+        ),
+    ];
+    for (body, detail, code) in cases {
+        let reply = send(post_json(&base, "/checkout", &body)).await;
+        assert_eq!(reply.status, 400, "{body}");
+        assert_eq!(reply.body["code"], "INVALID_BODY", "{body}");
+        assert_eq!(reply.body["detail"], detail, "{body}");
+        assert_eq!(reply.body["errors"][0]["code"], code, "{body}");
+    }
+
+    // A flattened field's place is lost inside serde: said so, and no wrong field named.
+    let cases = [
+        (
+            r#"{"name":"a","extraCount":300}"#,
+            "A value in the request body is too large",
+        ),
+        (
+            r#"{"name":"a","extraCount":"x"}"#,
+            "A value in the request body must be an integer",
+        ),
+    ];
+    for (body, detail) in cases {
+        let reply = send(post_json(&base, "/tagged", body)).await;
+        assert_eq!(reply.status, 400, "{body}");
+        assert_eq!(reply.body["detail"], detail, "{body}");
+        assert!(reply.body.get("errors").is_none(), "{body}: {}", reply.body);
+    }
+    let reply = send(post_json(&base, "/tagged", r#"{"name":"a"}"#)).await;
+    assert_eq!(reply.body["detail"], "Missing required field: extraCount");
+    // The whole body of the wrong shape, as for any struct.
+    let reply = send(post_json(&base, "/tagged", "[1]")).await;
+    assert_eq!(reply.body["detail"], "Request body must be an object");
+}
+
+#[tokio::test]
 async fn test_query_path_and_form_rejections() {
     let base = common::serve(orders()).await;
     let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=abc"))).await;
@@ -298,6 +469,11 @@ async fn test_query_path_and_form_rejections() {
         send(reqwest::Client::new().get(format!("{base}/orders/list?page=99999999999"))).await;
     assert_eq!(reply.body["detail"], r#"Field "page" is too large"#);
     assert_eq!(reply.body["errors"][0]["code"], "out_of_range");
+    let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=-5"))).await;
+    assert_eq!(reply.body["detail"], r#"Field "page" is too small"#);
+    assert_eq!(reply.body["errors"][0]["code"], "out_of_range");
+    let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=-"))).await;
+    assert_eq!(reply.body["detail"], r#"Field "page" must be an integer"#);
     let reply = send(reqwest::Client::new().get(format!("{base}/orders/list?page=1&page=2"))).await;
     assert_eq!(
         reply.body["detail"],

@@ -4,11 +4,12 @@
 use super::layer::Rejections;
 use super::rejection::{Rejected, Rejection};
 use crate::Location;
+use crate::serde_names::SerdeNames;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use bytes::Bytes;
 use http::request::Parts;
 use http::{HeaderMap, Method, StatusCode};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// `axum::Json`, rejecting bad requests in the API's envelope: a body that is not JSON is
 /// `400 Invalid JSON in request body` with its `line` and `column`; a missing or other
@@ -214,20 +215,22 @@ fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let inner = error.inner();
         match inner.classify() {
+            // serde_json reports some values a type cannot take as syntax errors (an enum
+            // given a number, a number beyond f64): well-formed JSON is not "Invalid JSON".
+            Category::Syntax if serde_json::from_slice::<IgnoredAny>(bytes).is_ok() => {
+                Rejection::from_json_shape(error.path(), &inner.to_string(), &SerdeNames::of::<T>())
+            }
             // An empty body fails at column 0; columns count from 1.
             Category::Syntax | Category::Eof => Rejection::InvalidJson {
                 line: inner.line().max(1),
                 column: inner.column().max(1),
             },
-            Category::Data | Category::Io => {
-                let expects_object = crate::serde_names::is_struct::<T>();
-                Rejection::from_serde(
-                    error.path(),
-                    &inner.to_string(),
-                    Location::Body,
-                    expects_object,
-                )
-            }
+            Category::Data | Category::Io => Rejection::from_serde(
+                error.path(),
+                &inner.to_string(),
+                Location::Body,
+                &SerdeNames::of::<T>(),
+            ),
         }
     })?;
     deserializer.end().map_err(|error| Rejection::InvalidJson {
@@ -241,13 +244,21 @@ fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
 fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T, Rejection> {
     let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let expects_object = crate::serde_names::is_struct::<T>();
-        Rejection::from_serde(
-            error.path(),
-            &error.inner().to_string(),
-            location,
-            expects_object,
-        )
+        let mut message = error.inner().to_string();
+        // `-5` for an unsigned number fails as a bad digit; in a JSON body it is too small.
+        if message == "invalid digit found in string" {
+            let key = error.path().to_string();
+            let negative = form_urlencoded::parse(text).any(|(name, value)| {
+                name == key
+                    && value.strip_prefix('-').is_some_and(|digits| {
+                        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+                    })
+            });
+            if negative {
+                message = "number too small to fit in target type".to_owned();
+            }
+        }
+        Rejection::from_serde(error.path(), &message, location, &SerdeNames::of::<T>())
     })
 }
 
@@ -282,7 +293,7 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T,
 pub struct Valid<X>(pub X);
 
 /// Validates what the extractor inside it extracts with `garde` (feature `garde`), as
-/// [`Valid`] does with `validator`: `400 Validation failed`, every invalid field listed in
+/// `Valid` does with `validator`: `400 Validation failed`, every invalid field listed in
 /// the API's envelope in the order the struct declares them, with garde's messages.
 ///
 /// ```

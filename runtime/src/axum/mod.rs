@@ -1,7 +1,7 @@
 //! axum integration (feature `axum`): every derived type is `IntoResponse`;
 //! [`ErrorContextLayer`] gives each request the context its error responses carry; and
 //! [`Json`], [`Query`], [`Form`] and [`Path`] reject bad requests in the API's own envelope,
-//! naming each bad field, with [`Valid`] (feature `validator`) and [`Garde`] (feature
+//! naming each bad field, with `Valid` (feature `validator`) and `Garde` (feature
 //! `garde`) validating what they extract.
 
 mod extract;

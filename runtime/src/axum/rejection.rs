@@ -2,6 +2,7 @@
 
 use crate::envelope::Vtable;
 use crate::log::Loggable;
+use crate::serde_names::{Held, SerdeNames};
 use crate::{ApiError, CatalogEntry, ErrorParts, FieldViolation, Location, Violations};
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
@@ -10,8 +11,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Why one of errcat's extractors ([`Json`](super::Json), [`Query`](super::Query),
-/// [`Form`](super::Form), [`Path`](super::Path), [`Valid`](super::Valid),
-/// [`Garde`](super::Garde)) refused a request.
+/// [`Form`](super::Form), [`Path`](super::Path), `Valid`, `Garde`) refused
+/// a request.
 ///
 /// It is an [`ApiError`] like the service's own, so its responses take the service's envelope
 /// (see [`Rejected`]) and its entries belong in the catalog:
@@ -138,33 +139,110 @@ impl Rejection {
 
     /// The rejection for a body, query or form that failed to deserialize: the field, and
     /// serde's reason in words (`Missing required field: name`,
-    /// `Field "age" must be an integer`). `expects_object` says the target is a struct, so a
-    /// list where it should be is the request's shape gone wrong, not a field.
+    /// `Field "age" must be an integer`). `names` are those of the type read, to tell a
+    /// value's own error from one inside it whose place serde lost.
     pub(crate) fn from_serde(
         path: &serde_path_to_error::Path,
         message: &str,
         location: Location,
-        expects_object: bool,
+        names: &SerdeNames,
     ) -> Self {
+        let expects_object = names.held_at("") == Held::Object;
         let list_for_object = expects_object
             && matches!(
                 path.iter().next(),
                 Some(serde_path_to_error::Segment::Seq { .. })
             );
-        let violation = violation(path, message, location);
-        let (summary, violations) = if list_for_object {
-            (whole(location, "must be an object"), Violations::new())
-        } else if violation.field.is_empty() {
-            // The whole value is wrong (`null` for the body): no field to name.
-            (whole(location, &violation.message), Violations::new())
+        let mut violation = violation(path, message, location);
+        if list_for_object {
+            // `[{..}]` for an object: the request's shape is wrong, no field is.
+            return Self::whole(location, "must be an object");
+        }
+        let about_the_enum = message.contains("tagged enum ")
+            || message.starts_with("data did not match any variant");
+        if !violation.field.is_empty()
+            && !matches!(&*violation.code, "missing" | "unknown" | "duplicate")
+            && !about_the_enum
+            && names.held_at(&violation.field) == Held::SelfDescribing
+        {
+            // serde stops counting places inside an internally tagged or untagged enum: the
+            // error is about some value within this field, not the field itself.
+            violation.message = format!("contains a value that {}", violation.message).into();
+        }
+        Self::about(violation, location, expects_object)
+    }
+
+    /// The rejection for a well-formed JSON body that serde_json refuses as a syntax error
+    /// because of the type it is read into: a number too large for any number type, or an
+    /// enum given something other than a string or an object (`variants` are its names).
+    pub(crate) fn from_json_shape(
+        path: &serde_path_to_error::Path,
+        message: &str,
+        names: &SerdeNames,
+    ) -> Self {
+        let field = if path.iter().next().is_none() {
+            String::new()
         } else {
-            let summary = match &*violation.code {
-                "missing" => format!("Missing required field: {}", violation.field),
-                "unknown" => format!("Unknown field: {}", violation.field),
-                _ => field_summary(&violation.field, &violation.message),
-            };
-            (summary, Violations::from(violation))
+            path.to_string()
         };
+        let held = names.held_at(&field);
+        let (code, text): (&'static str, Cow<'static, str>) =
+            if message.starts_with("number out of range") {
+                ("out_of_range", "is out of range".into())
+            } else if let Held::Enum(variants) = held {
+                let text = format!("must be one of: {}", variants.join(", "));
+                ("invalid_value", text.into())
+            } else {
+                ("invalid_type", "is not of the expected type".into())
+            };
+        let violation = FieldViolation::new(field, code, text).at(Location::Body);
+        Self::about(violation, Location::Body, names.held_at("") == Held::Object)
+    }
+
+    /// The rejection for one bad value in a body, query, form or path.
+    fn about(violation: FieldViolation, location: Location, expects_object: bool) -> Self {
+        if violation.field.is_empty() {
+            let whole_value = !expects_object || violation.message == "must be an object";
+            return if whole_value {
+                // `null` for the body: the whole value is wrong, no field to name.
+                Self::whole(location, &violation.message)
+            } else {
+                // A value inside the object, whose place serde lost on the way (in a
+                // `#[serde(flatten)]` field or an internally tagged enum): say so, and name
+                // no field rather than a wrong one.
+                let part = match location {
+                    Location::Body => "the request body",
+                    Location::Query => "the query string",
+                    Location::Path => "the path",
+                    Location::Header => "the headers",
+                };
+                Self::with_summary(
+                    location,
+                    format!("A value in {part} {}", violation.message),
+                    Violations::new(),
+                )
+            };
+        }
+        let summary = match &*violation.code {
+            "missing" => format!("Missing required field: {}", violation.field),
+            "unknown" => format!("Unknown field: {}", violation.field),
+            _ => field_summary(&violation.field, &violation.message),
+        };
+        Self::with_summary(location, summary, Violations::from(violation))
+    }
+
+    /// The rejection when the whole body, query string or path is wrong.
+    fn whole(location: Location, message: &str) -> Self {
+        let part = match location {
+            Location::Body => "Request body",
+            Location::Query => "Query string",
+            Location::Path => "Path",
+            Location::Header => "Headers",
+        };
+        Self::with_summary(location, format!("{part} {message}"), Violations::new())
+    }
+
+    fn with_summary(location: Location, summary: String, violations: Violations) -> Self {
         match location {
             Location::Body => Rejection::InvalidBody {
                 summary,
@@ -195,17 +273,6 @@ pub(crate) fn field_summary(field: &str, message: &str) -> String {
     } else {
         format!("Field \"{field}\": {message}")
     }
-}
-
-/// The summary when the whole body, query string or path is wrong.
-fn whole(location: Location, message: &str) -> String {
-    let part = match location {
-        Location::Body => "Request body",
-        Location::Query => "Query string",
-        Location::Path => "Path",
-        Location::Header => "Headers",
-    };
-    format!("{part} {message}")
 }
 
 /// A violation from serde's message about the value at `path`.
@@ -278,18 +345,26 @@ fn violation(
             .into_iter()
             .find(|kind| message.starts_with(kind))
         {
-            let code = match kind {
-                "invalid type" => "invalid_type",
-                "invalid value" => "invalid_value",
-                _ => "invalid_length",
-            };
             let expected = message
                 .rsplit_once(", expected ")
                 .map_or("valid", |(_, e)| e);
+            let code = match kind {
+                "invalid type" => "invalid_type",
+                "invalid value" => "invalid_value",
+                // serde lets a struct be read from a list, hence a length for `[]`.
+                _ if type_words(expected) == "an object" => "invalid_type",
+                _ => "invalid_length",
+            };
             (
                 parent,
                 code,
                 format!("must be {}", type_words(expected)).into(),
+            )
+        } else if message.starts_with("data did not match any variant of untagged enum") {
+            (
+                parent,
+                "invalid_value",
+                "does not match any accepted form".into(),
             )
         } else {
             (parent, "invalid", message.to_owned().into())
@@ -310,7 +385,12 @@ pub(crate) fn type_words(expected: &str) -> Cow<'_, str> {
         "a sequence" => "an array".into(),
         "a map" => "an object".into(),
         "unit" => "null".into(),
-        _ if expected.starts_with("struct ") => "an object".into(),
+        _ if expected.starts_with("struct ") || expected.contains("tagged enum ") => {
+            "an object".into()
+        }
+        "variant identifier" => "one of the accepted values".into(),
+        "field identifier" => "a field name".into(),
+        _ if expected.starts_with("enum ") => "one of the accepted values".into(),
         _ if expected.starts_with("tuple struct ") || expected.starts_with("a tuple") => {
             "an array".into()
         }
