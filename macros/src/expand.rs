@@ -108,7 +108,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
         let row = VariantRow::new(variant, input);
         row.encode(&mut encoder, &name, input, envelope);
         for (i, key) in &row.details {
-            checks.push(detail_check(&variant.fields[*i], key, &envelope_ty));
+            checks.push(detail_check(
+                &variant.fields[*i],
+                key,
+                &envelope_ty,
+                row.violations.is_some(),
+            ));
         }
 
         // Bind each field the row reads, once, by reference.
@@ -220,8 +225,14 @@ fn impl_api_error(input: &Input) -> TokenStream {
     }
 }
 
-/// A compile-time check that a detail's key is not one of its envelope's own members.
-fn detail_check(field: &crate::ast::Field, key: &str, envelope_ty: &TokenStream) -> TokenStream {
+/// A compile-time check that a detail's key is not one of its envelope's own members (nor,
+/// on a variant that lists field violations, the member they go in).
+fn detail_check(
+    field: &crate::ast::Field,
+    key: &str,
+    envelope_ty: &TokenStream,
+    lists_violations: bool,
+) -> TokenStream {
     let span = field
         .attrs
         .detail
@@ -232,12 +243,27 @@ fn detail_check(field: &crate::ast::Field, key: &str, envelope_ty: &TokenStream)
         "the #[detail] key \"{key}\" is already a member of the envelope `{envelope_name}`: \
          give the detail another key with #[detail(rename = \"...\")]"
     );
+    let violation_members = lists_violations.then(|| {
+        let message = format!(
+            "the #[detail] key \"{key}\" is where the envelope `{envelope_name}` lists this \
+             variant's field violations: give the detail another key with \
+             #[detail(rename = \"...\")]"
+        );
+        quote_spanned! {span=>
+            const _: () = ::errcat::__private::assert_not_member(
+                <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.violation_members,
+                #key,
+                #message,
+            );
+        }
+    });
     quote_spanned! {span=>
         const _: () = ::errcat::__private::assert_not_member(
             <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.members,
             #key,
             #message,
         );
+        #violation_members
     }
 }
 

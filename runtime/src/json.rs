@@ -290,14 +290,20 @@ impl<'b> JsonObject<'b> {
     }
 
     /// The error's `#[detail]` members, in field order; a detail named like one of the
-    /// envelope's own [`MEMBERS`](crate::Envelope::MEMBERS) is left out.
+    /// envelope's own [`MEMBERS`](crate::Envelope::MEMBERS) (or, when the error lists field
+    /// violations, its [`VIOLATION_MEMBERS`](crate::Envelope::VIOLATION_MEMBERS)) is left out.
     pub fn details(&mut self, error: &ErrorParts<'_>) -> &mut Self {
-        let reserved = error.envelope().members;
+        let envelope = error.envelope();
+        let lists_violations = error.lists_violations();
+        let reserved = |key: &str| {
+            envelope.members.contains(&key)
+                || (lists_violations && envelope.violation_members.contains(&key))
+        };
         if let Some(recorder) = self.recorder.as_deref_mut() {
             // Each detail is a hole with its `,"key":` prefix, dropped whole when the value
             // is null; nothing follows the details in a compiled envelope's object.
             for (index, key) in error.detail_keys().iter().enumerate() {
-                if reserved.contains(key) {
+                if reserved(key) {
                     continue;
                 }
                 let start = recorder.cut(self.buf);
@@ -316,7 +322,7 @@ impl<'b> JsonObject<'b> {
             return self;
         }
         for (key, value) in error.details() {
-            if reserved.contains(&key) {
+            if reserved(key) {
                 crate::log::member_dropped(key);
             } else {
                 self.value(key, value);

@@ -285,6 +285,12 @@ impl<'a> ErrorParts<'a> {
         self.violations.filter(|violations| !violations.is_empty())
     }
 
+    /// Whether the error has a list of field violations, even an empty one: whether the
+    /// envelope's [`VIOLATION_MEMBERS`](crate::Envelope::VIOLATION_MEMBERS) are its own.
+    pub(crate) fn lists_violations(&self) -> bool {
+        self.violations.is_some()
+    }
+
     pub(crate) fn raw_body(&self) -> Option<&'a dyn DetailValue> {
         self.body
     }

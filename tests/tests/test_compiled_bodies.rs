@@ -17,6 +17,8 @@ macro_rules! direct {
         impl Envelope for $name {
             const CONTENT_TYPE: &'static str = <$inner as Envelope>::CONTENT_TYPE;
             const MEMBERS: &'static [&'static str] = <$inner as Envelope>::MEMBERS;
+            const VIOLATION_MEMBERS: &'static [&'static str] =
+                <$inner as Envelope>::VIOLATION_MEMBERS;
             const READS: Reads = <$inner as Envelope>::READS;
             fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
                 <$inner as Envelope>::write(error, ctx, body);

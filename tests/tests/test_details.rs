@@ -145,3 +145,73 @@ fn test_detail_named_like_an_envelope_member_is_left_out() {
         r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"taken","code":"CONFLICT","hint":"use another name"}"#
     );
 }
+
+/// Seed 001's 409 and seed 004's 400, written with `#[detail]` as the seeds show them: the
+/// `errors` and `validationErrors` members belong to a variant's field violations only when it
+/// has some, so without `#[api_error(violations)]` the keys are the details'.
+#[derive(Debug, thiserror::Error, ApiError)]
+enum Seeds {
+    #[error("duplicate email")]
+    #[status(409)]
+    #[message("User with email '{email}' already exists")]
+    #[api_error(envelope = errcat::envelope::MessageField)]
+    Duplicate {
+        email: String,
+        #[detail]
+        errors: std::collections::BTreeMap<&'static str, &'static str>,
+    },
+
+    #[error("invalid")]
+    #[status(400)]
+    #[message("Validation failed")]
+    #[api_error(envelope = errcat::envelope::Spring)]
+    Invalid {
+        #[detail]
+        validation_errors: std::collections::BTreeMap<&'static str, &'static str>,
+    },
+}
+
+#[test]
+fn test_details_may_take_the_keys_of_field_violations() {
+    let error = Seeds::Duplicate {
+        email: "john@example.com".into(),
+        errors: [("email", "Email already registered")].into(),
+    };
+    assert_eq!(
+        error.to_response().body(),
+        r#"{"message":"User with email 'john@example.com' already exists","errors":{"email":"Email already registered"}}"#
+    );
+
+    let error = Seeds::Invalid {
+        validation_errors: [("email", "must not be blank")].into(),
+    };
+    let body: serde_json::Value = serde_json::from_slice(error.to_response().body()).unwrap();
+    assert_eq!(
+        body["validationErrors"],
+        serde_json::json!({ "email": "must not be blank" })
+    );
+    assert_eq!(body["message"], "Validation failed");
+    assert_eq!(
+        Seeds::catalog()[1].details,
+        ["validationErrors"],
+        "the catalog lists it as a detail"
+    );
+}
+
+#[test]
+fn test_hand_built_detail_gives_way_to_listed_violations() {
+    use errcat::{DetailValue, ErrorParts, FieldViolation, Violations};
+    let note = "from a detail";
+    let details: [(&str, &dyn DetailValue); 1] = [("errors", &note)];
+    let violations = Violations::from(FieldViolation::new("email", "taken", "is taken"));
+    let parts = ErrorParts::new(http::StatusCode::CONFLICT, "CONFLICT", "taken")
+        .with_details(&details)
+        .with_violations(&violations);
+    let body: serde_json::Value = serde_json::from_slice(parts.to_response().body()).unwrap();
+    assert_eq!(body["errors"][0]["pointer"], "#/email");
+    // With no violations listed, the detail has the key to itself.
+    let parts =
+        ErrorParts::new(http::StatusCode::CONFLICT, "CONFLICT", "taken").with_details(&details);
+    let body: serde_json::Value = serde_json::from_slice(parts.to_response().body()).unwrap();
+    assert_eq!(body["errors"], "from a detail");
+}

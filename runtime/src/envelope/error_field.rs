@@ -24,7 +24,8 @@ pub struct ErrorField;
 
 impl Envelope for ErrorField {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["error", "errors"];
+    const MEMBERS: &'static [&'static str] = &["error"];
+    const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.text("error", error.message());

@@ -25,7 +25,8 @@ pub struct MessageField;
 
 impl Envelope for MessageField {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["message", "errors"];
+    const MEMBERS: &'static [&'static str] = &["message"];
+    const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.text("message", error.message());

@@ -96,6 +96,11 @@ pub trait Envelope: 'static {
     /// body at run time, so a body never repeats a key.
     const MEMBERS: &'static [&'static str] = &[];
 
+    /// The keys this envelope writes only for an error that lists field violations
+    /// (`#[api_error(violations)]`), such as `errors`: reserved like [`MEMBERS`](Self::MEMBERS)
+    /// on those variants alone, so another variant may still have a `#[detail] errors`.
+    const VIOLATION_MEMBERS: &'static [&'static str] = &[];
+
     /// Writes the members of the body object for `error`.
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>);
 
@@ -115,7 +120,7 @@ pub trait Envelope: 'static {
     /// OpenAPI document. The default says only that a body is an object.
     ///
     /// Give every schema and subschema a `type`: utoipa's model (feature `utoipa`) cannot
-    /// hold one without.
+    /// hold one without, and its responses then show the examples with no schema.
     fn schema() -> Value {
         json!({ "type": "object" })
     }
@@ -157,6 +162,8 @@ pub struct Vtable {
     pub(crate) schema_at: fn(u16, &[&str]) -> Option<Value>,
     /// [`Envelope::MEMBERS`], read by the derive's compile-time check.
     pub members: &'static [&'static str],
+    /// [`Envelope::VIOLATION_MEMBERS`], read by the derive's compile-time check.
+    pub violation_members: &'static [&'static str],
 }
 
 impl Vtable {
@@ -201,6 +208,7 @@ impl<E: Envelope> HasVtable for E {
         schema: E::schema,
         schema_at: E::schema_at,
         members: E::MEMBERS,
+        violation_members: E::VIOLATION_MEMBERS,
     };
 }
 

@@ -42,8 +42,8 @@ impl Envelope for Problem {
         "code",
         "field",
         "requestId",
-        "errors",
     ];
+    const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.str("type", "about:blank")

@@ -32,14 +32,8 @@ pub struct Spring;
 
 impl Envelope for Spring {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &[
-        "timestamp",
-        "status",
-        "error",
-        "message",
-        "path",
-        "validationErrors",
-    ];
+    const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path"];
+    const VIOLATION_MEMBERS: &'static [&'static str] = &["validationErrors"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.timestamp("timestamp", ctx.timestamp())

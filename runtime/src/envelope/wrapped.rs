@@ -34,7 +34,8 @@ pub struct Wrapped;
 
 impl Envelope for Wrapped {
     const __COMPILE: bool = true;
-    const MEMBERS: &'static [&'static str] = &["code", "message", "field", "errors"];
+    const MEMBERS: &'static [&'static str] = &["code", "message", "field"];
+    const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         body.bool("success", false)
