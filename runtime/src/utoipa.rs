@@ -14,12 +14,7 @@ pub fn utoipa_responses(entries: &[CatalogEntry]) -> BTreeMap<String, RefOr<Resp
         .into_iter()
         .map(|(status, entries)| {
             let json = openapi_response(status, &entries, &mut |envelope| (envelope.schema)());
-            let description = json["description"].as_str().unwrap_or_default().to_owned();
-            let response = serde_json::from_value::<Response>(json).unwrap_or_else(|e| {
-                eprintln!("DBG {e}");
-                ResponseBuilder::new().description(description).build()
-            });
-            (status.to_string(), RefOr::T(response))
+            (status.to_string(), RefOr::T(to_utoipa(json)))
         })
         .collect()
 }
@@ -44,4 +39,29 @@ macro_rules! __private_utoipa {
             }
         }
     };
+}
+
+/// `response` in utoipa's model. utoipa cannot hold every JSON Schema (a subschema without
+/// `type`, in a user's envelope): such a response keeps its description, headers and
+/// examples, and loses only its schema.
+fn to_utoipa(mut response: serde_json::Value) -> Response {
+    if let Ok(read) = serde_json::from_value::<Response>(response.clone()) {
+        return read;
+    }
+    if let Some(content) = response
+        .get_mut("content")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for media in content.values_mut() {
+            if let Some(media) = media.as_object_mut() {
+                media.remove("schema");
+            }
+        }
+    }
+    let description = response["description"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    serde_json::from_value::<Response>(response)
+        .unwrap_or_else(|_| ResponseBuilder::new().description(description).build())
 }

@@ -105,3 +105,42 @@ fn test_headers_and_other_envelopes() {
         json!(["RATE_LIMITED"])
     );
 }
+
+/// An envelope whose schema utoipa's model cannot hold: a subschema with no `type`.
+struct Untyped;
+
+impl errcat::Envelope for Untyped {
+    fn write(
+        error: &errcat::ErrorParts<'_>,
+        _ctx: &errcat::Context<'_>,
+        body: &mut errcat::JsonObject<'_>,
+    ) {
+        body.text("oops", error.message());
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "object", "properties": { "oops": { "description": "any value" } } })
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(envelope = Untyped)]
+#[expect(dead_code, reason = "only the documentation is read")]
+enum UntypedError {
+    #[status(400)]
+    #[message("bad")]
+    Bad,
+}
+
+#[test]
+fn test_a_schema_utoipa_cannot_hold_leaves_the_examples() {
+    use utoipa::IntoResponses;
+    let responses = serde_json::to_value(UntypedError::responses()).unwrap();
+    let media = &responses["400"]["content"]["application/json"];
+    assert_eq!(media["examples"]["Bad"]["value"], json!({ "oops": "bad" }));
+    assert!(media.get("schema").is_none(), "{media}");
+    assert_eq!(
+        responses["400"]["description"],
+        "Bad Request.\n\n- `BAD`: bad"
+    );
+}
