@@ -43,20 +43,18 @@ enum LimitError {
     NoRoute,
 }
 
-const EXPECTED: &str = r#"# Errors
-
-| Status | Name | Codes |
-| --- | --- | --- |
-| 404 | Not Found | `NOT_FOUND`, `ROUTE_NOT_FOUND` |
-| 409 | Conflict | `CONFLICT` |
-| 429 | Too Many Requests | `RATE_LIMITED` |
+const EXPECTED: &str = r#"| Status | Name | Codes |
+|---|---|---|
+| 404 | Not Found | NOT_FOUND, ROUTE_NOT_FOUND |
+| 409 | Conflict | CONFLICT |
+| 429 | Too Many Requests | RATE_LIMITED |
 
 ## Bundles
 
 | Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 404 | `NOT_FOUND` | bundle not found | No bundle with this id exists in the caller's tenant. |
-| 409 | `CONFLICT` | bundle with this name already exists | Bundle names are unique per tenant.<br><br>Pick another \| name. |
+|---|---|---|---|
+| 404 | NOT_FOUND | bundle not found | No bundle with this id exists in the caller's tenant. |
+| 409 | CONFLICT | bundle with this name already exists | Bundle names are unique per tenant.<br><br>Pick another \| name. |
 
 ### 404 Not Found
 
@@ -89,9 +87,9 @@ Content-Type: application/json
 ## Limits
 
 | Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 429 | `RATE_LIMITED` | Rate limit exceeded. Try again in {retry_after} seconds. |  |
-| 404 | `ROUTE_NOT_FOUND` | Not Found |  |
+|---|---|---|---|
+| 429 | RATE_LIMITED | Rate limit exceeded. Try again in {retry_after} seconds. |  |
+| 404 | ROUTE_NOT_FOUND | Not Found |  |
 
 ### 404 Not Found
 
@@ -139,6 +137,7 @@ fn test_markdown_title() {
 fn test_empty_catalog() {
     assert_eq!(
         Catalog::new().to_markdown(),
-        "# Errors\n\n| Status | Name | Codes |\n| --- | --- | --- |\n"
+        "| Status | Name | Codes |\n|---|---|---|\n",
+        "with no title, the page starts with the status table"
     );
 }

@@ -253,3 +253,19 @@ fn test_code_clash_across_groups_is_reported() {
         }]
     );
 }
+
+#[test]
+fn test_groups_named_alike_keep_their_own_responses() {
+    let doc = Catalog::new()
+        .group::<KeyError>("Keys")
+        .group::<TaskError>("keys")
+        .to_openapi();
+    let responses = &doc["components"]["responses"];
+    assert!(
+        responses["Keys404"]["content"]["application/problem+json"]["examples"]["NotFound"]
+            .is_object()
+    );
+    assert!(responses["Keys404_2"].is_object(), "{responses}");
+    assert!(responses["Keys400"].is_object());
+    assert_eq!(doc["info"]["title"], "Errors", "the title when none is set");
+}

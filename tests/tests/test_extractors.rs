@@ -718,7 +718,7 @@ async fn test_rejections_are_in_the_catalog() {
     assert!(
         catalog
             .to_markdown()
-            .contains("| 415 | `UNSUPPORTED_MEDIA_TYPE` | Content-Type must be {expected} |")
+            .contains("| 415 | UNSUPPORTED_MEDIA_TYPE | Content-Type must be {expected} |")
     );
 }
 

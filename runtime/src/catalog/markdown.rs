@@ -7,26 +7,19 @@ use std::fmt::Write as _;
 
 pub(super) fn render(catalog: &Catalog) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", catalog.title);
-    out.push_str("| Status | Name | Codes |\n| --- | --- | --- |\n");
-    for (status, codes) in catalog.statuses() {
-        let codes: Vec<String> = codes.iter().map(|code| code_span(code)).collect();
-        let _ = writeln!(
-            out,
-            "| {status} | {} | {} |",
-            reason(status),
-            codes.join(", ")
-        );
+    if let Some(title) = &catalog.title {
+        let _ = writeln!(out, "# {}\n", cell(title));
     }
+    out.push_str(&status_table(catalog));
     for group in &catalog.groups {
         let _ = writeln!(out, "\n## {}\n", group.name);
-        out.push_str("| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n");
+        out.push_str("| Status | Code | Message | Description |\n|---|---|---|---|\n");
         for entry in &group.entries {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
                 entry.status,
-                code_span(entry.code),
+                cell(entry.code),
                 cell(entry.message),
                 cell(entry.description)
             );
@@ -37,6 +30,22 @@ pub(super) fn render(catalog: &Catalog) -> String {
                 example(&mut out, entry);
             }
         }
+    }
+    out
+}
+
+/// The status summary: each status used, its reason phrase and its codes, with plain codes
+/// and `|---|` rules as hand-written error pages have them (seed 003).
+pub(super) fn status_table(catalog: &Catalog) -> String {
+    let mut out = String::from("| Status | Name | Codes |\n|---|---|---|\n");
+    for (status, codes) in catalog.statuses() {
+        let codes: Vec<String> = codes.iter().map(|code| cell(code)).collect();
+        let _ = writeln!(
+            out,
+            "| {status} | {} | {} |",
+            reason(status),
+            codes.join(", ")
+        );
     }
     out
 }

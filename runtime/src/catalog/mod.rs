@@ -25,8 +25,8 @@
 //!
 //! let catalog = Catalog::new().group::<BundleError>("Bundles").group::<KeyError>("Keys");
 //! let markdown = catalog.to_markdown();
-//! assert!(markdown.contains("| 404 | Not Found | `NOT_FOUND`, `KEYRING_NOT_FOUND` |"));
-//! assert!(markdown.contains("| 404 | `KEYRING_NOT_FOUND` | KeyRing '{0}' not found |  |"));
+//! assert!(markdown.contains("| 404 | Not Found | NOT_FOUND, KEYRING_NOT_FOUND |"));
+//! assert!(markdown.contains("| 404 | KEYRING_NOT_FOUND | KeyRing '{0}' not found |  |"));
 //!
 //! let openapi = catalog.to_openapi();
 //! let example = &openapi["components"]["responses"]["Keys404"]["content"]
@@ -52,7 +52,7 @@ use std::collections::BTreeMap;
 /// Several error types' entries, in named groups, ready to render.
 #[derive(Clone, Debug)]
 pub struct Catalog {
-    title: String,
+    title: Option<String>,
     version: String,
     groups: Vec<Group>,
 }
@@ -92,19 +92,21 @@ impl Default for Catalog {
 }
 
 impl Catalog {
-    /// An empty catalog titled "Errors".
+    /// An empty catalog, with no title.
     pub fn new() -> Self {
         Catalog {
-            title: "Errors".to_owned(),
+            title: None,
             version: "1.0.0".to_owned(),
             groups: Vec::new(),
         }
     }
 
-    /// Sets the title of the Markdown page and of the OpenAPI document.
+    /// Sets the title of the OpenAPI document (default "Errors") and puts it at the top of
+    /// the Markdown page as a `#` heading (by default the page starts with the status table,
+    /// to sit inside a page of your own).
     #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.title = title.into();
+        self.title = Some(title.into());
         self
     }
 
