@@ -16,6 +16,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 use syn::ext::IdentExt as _;
+use syn::spanned::Spanned as _;
 
 /// The whole expansion of `#[derive(ApiError)]` on `node`.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -92,7 +93,11 @@ fn impl_api_error(input: &Input) -> TokenStream {
             let (member, field_ty) = (&field.member, field.ty);
             // Always bounded, even when concrete: one error at the impl instead of one per
             // use when the field's type is not an ApiError.
-            bounds.insert(field_ty, quote!(::errcat::ApiError));
+            // Spanned at the field's type, where an unmet bound is then reported.
+            bounds.insert(
+                field_ty,
+                quote_spanned!(field_ty.span()=> ::errcat::ApiError),
+            );
             encode_transparent(&mut encoder, &name, envelope);
             arms.push(quote! {
                 #pattern { #member: __field, .. } =>

@@ -82,7 +82,7 @@ use std::borrow::Cow;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errcat API error",
     label = "`{Self}` does not implement `errcat::ApiError`",
-    note = "add `#[derive(errcat::ApiError)]` to `{Self}` and give each variant a `#[status(...)]`"
+    note = "add `#[derive(errcat::ApiError)]` to `{Self}` and give each variant a `#[status(...)]`; for a type you do not own (or a field that is only a source), drop `#[api_error(transparent)]` and give the variant its own `#[status(...)]`"
 )]
 pub trait ApiError {
     /// The HTTP status of the response.

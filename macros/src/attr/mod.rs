@@ -210,6 +210,9 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
                 if value.chars().any(char::is_control) {
                     return Err(Error::new(lit.span(), "a code must not contain control characters: write a stable machine-readable code such as \"NOT_FOUND\""));
                 }
+                if value.contains(['{', '}']) {
+                    return Err(Error::new(lit.span(), "a code is fixed, not a template: write it without `{` `}` (\"KEY_NOT_FOUND\"), and put the value in the message or a #[detail]"));
+                }
                 nothing_after(input, "#[code(\"NOT_FOUND\")]")?;
                 Ok(lit)
             })?;
