@@ -152,16 +152,10 @@ fn path_rejection(kind: axum::extract::path::ErrorKind, only: Option<String>) ->
     };
     let words = super::rejection::type_words(expected);
     // A whole number that does not fit the type is out of range, not of the wrong type.
-    let digits = value.strip_prefix('-').unwrap_or(&value);
-    if words == "an integer" && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        let text = if value.starts_with('-') {
-            "is too small"
-        } else {
-            "is too large"
-        };
-        return invalid_path(field, "out_of_range", text.to_owned());
+    match super::rejection::out_of_range(&value).filter(|_| words == "an integer") {
+        Some(text) => invalid_path(field, "out_of_range", text.to_owned()),
+        None => invalid_path(field, "invalid_type", format!("must be {words}")),
     }
-    invalid_path(field, "invalid_type", format!("must be {words}"))
 }
 
 fn invalid_path(field: String, code: &'static str, message: String) -> Rejection {
@@ -249,10 +243,7 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T,
         if message == "invalid digit found in string" {
             let key = error.path().to_string();
             let negative = form_urlencoded::parse(text).any(|(name, value)| {
-                name == key
-                    && value.strip_prefix('-').is_some_and(|digits| {
-                        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-                    })
+                name == key && super::rejection::out_of_range(&value) == Some("is too small")
             });
             if negative {
                 message = "number too small to fit in target type".to_owned();

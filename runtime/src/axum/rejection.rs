@@ -147,17 +147,15 @@ impl Rejection {
         location: Location,
         names: &SerdeNames,
     ) -> Self {
-        let expects_object = names.held_at("") == Held::Object;
-        let list_for_object = expects_object
-            && matches!(
-                path.iter().next(),
-                Some(serde_path_to_error::Segment::Seq { .. })
-            );
-        let mut violation = violation(path, message, location);
+        let list_for_object = matches!(
+            path.iter().next(),
+            Some(serde_path_to_error::Segment::Seq { .. })
+        ) && names.held_at("") == Held::Object;
         if list_for_object {
             // `[{..}]` for an object: the request's shape is wrong, no field is.
             return Self::whole(location, "must be an object");
         }
+        let mut violation = violation(path, message, location);
         let about_the_enum = message.contains("tagged enum ")
             || message.starts_with("data did not match any variant");
         if !violation.field.is_empty()
@@ -169,7 +167,7 @@ impl Rejection {
             // error is about some value within this field, not the field itself.
             violation.message = format!("contains a value that {}", violation.message).into();
         }
-        Self::about(violation, location, expects_object)
+        Self::about(violation, location, names)
     }
 
     /// The rejection for a well-formed JSON body that serde_json refuses as a syntax error
@@ -196,13 +194,15 @@ impl Rejection {
                 ("invalid_type", "is not of the expected type".into())
             };
         let violation = FieldViolation::new(field, code, text).at(Location::Body);
-        Self::about(violation, Location::Body, names.held_at("") == Held::Object)
+        Self::about(violation, Location::Body, names)
     }
 
-    /// The rejection for one bad value in a body, query, form or path.
-    fn about(violation: FieldViolation, location: Location, expects_object: bool) -> Self {
+    /// The rejection for one bad value in a body, query, form or path of the type `names`
+    /// describes.
+    fn about(violation: FieldViolation, location: Location, names: &SerdeNames) -> Self {
         if violation.field.is_empty() {
-            let whole_value = !expects_object || violation.message == "must be an object";
+            let whole_value =
+                violation.message == "must be an object" || names.held_at("") != Held::Object;
             return if whole_value {
                 // `null` for the body: the whole value is wrong, no field to name.
                 Self::whole(location, &violation.message)
@@ -210,17 +210,8 @@ impl Rejection {
                 // A value inside the object, whose place serde lost on the way (in a
                 // `#[serde(flatten)]` field or an internally tagged enum): say so, and name
                 // no field rather than a wrong one.
-                let part = match location {
-                    Location::Body => "the request body",
-                    Location::Query => "the query string",
-                    Location::Path => "the path",
-                    Location::Header => "the headers",
-                };
-                Self::with_summary(
-                    location,
-                    format!("A value in {part} {}", violation.message),
-                    Violations::new(),
-                )
+                let summary = format!("A value in the {} {}", part(location), violation.message);
+                Self::with_summary(location, summary, Violations::new())
             };
         }
         let summary = match &*violation.code {
@@ -233,13 +224,10 @@ impl Rejection {
 
     /// The rejection when the whole body, query string or path is wrong.
     fn whole(location: Location, message: &str) -> Self {
-        let part = match location {
-            Location::Body => "Request body",
-            Location::Query => "Query string",
-            Location::Path => "Path",
-            Location::Header => "Headers",
-        };
-        Self::with_summary(location, format!("{part} {message}"), Violations::new())
+        let part = part(location);
+        let (first, rest) = part.split_at(1);
+        let summary = format!("{}{rest} {message}", first.to_ascii_uppercase());
+        Self::with_summary(location, summary, Violations::new())
     }
 
     fn with_summary(location: Location, summary: String, violations: Violations) -> Self {
@@ -258,6 +246,30 @@ impl Rejection {
             },
         }
     }
+}
+
+/// What a summary calls the part of the request at `location`.
+fn part(location: Location) -> &'static str {
+    match location {
+        Location::Body => "request body",
+        Location::Query => "query string",
+        Location::Path => "path",
+        Location::Header => "headers",
+    }
+}
+
+/// How a whole number (`-5`, `99999999999`) missed a number type it did not fit: "is too
+/// small" when negative, "is too large" otherwise; `None` for anything but digits.
+pub(crate) fn out_of_range(value: &str) -> Option<&'static str> {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(if value.starts_with('-') {
+        "is too small"
+    } else {
+        "is too large"
+    })
 }
 
 /// The summary for one field: `Field "fullName" is too short`, or with a colon when the
@@ -327,20 +339,15 @@ fn violation(
             (parent, "invalid_value", text.into())
         } else if let Some(rest) = message.strip_prefix("invalid value: integer `") {
             let expected = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
-            let (code, text) = if type_words(expected) == "an integer" {
-                let text = if rest.starts_with('-') {
-                    "is too small"
-                } else {
-                    "is too large"
-                };
-                ("out_of_range", Cow::Borrowed(text))
-            } else {
-                (
+            let value = rest.split('`').next().unwrap_or_default();
+            match out_of_range(value).filter(|_| type_words(expected) == "an integer") {
+                Some(text) => (parent, "out_of_range", text.into()),
+                None => (
+                    parent,
                     "invalid_value",
                     format!("must be {}", type_words(expected)).into(),
-                )
-            };
-            (parent, code, text)
+                ),
+            }
         } else if let Some(kind) = ["invalid type", "invalid value", "invalid length"]
             .into_iter()
             .find(|kind| message.starts_with(kind))
