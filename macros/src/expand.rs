@@ -244,32 +244,33 @@ fn detail_check(
         .as_ref()
         .map_or_else(Span::call_site, |d| d.span);
     let envelope_name = envelope_ty.to_string().replace(' ', "");
-    let message = format!(
-        "the #[detail] key \"{key}\" is already a member of the envelope `{envelope_name}`: \
-         give the detail another key with #[detail(rename = \"...\")]"
-    );
-    let violation_members = lists_violations.then(|| {
+    let check = |members: &str, clash: String| {
+        let members = format_ident!("{members}");
         let message = format!(
-            "the #[detail] key \"{key}\" is where the envelope `{envelope_name}` lists this \
-             variant's field violations: give the detail another key with \
+            "the #[detail] key \"{key}\" {clash}: give the detail another key with \
              #[detail(rename = \"...\")]"
         );
         quote_spanned! {span=>
             const _: () = ::errcat::__private::assert_not_member(
-                <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.violation_members,
+                <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.#members,
                 #key,
                 #message,
             );
         }
+    };
+    let own = check(
+        "members",
+        format!("is already a member of the envelope `{envelope_name}`"),
+    );
+    let violations = lists_violations.then(|| {
+        check(
+            "violation_members",
+            format!(
+                "is where the envelope `{envelope_name}` lists this variant's field violations"
+            ),
+        )
     });
-    quote_spanned! {span=>
-        const _: () = ::errcat::__private::assert_not_member(
-            <#envelope_ty as ::errcat::__private::HasVtable>::VTABLE.members,
-            #key,
-            #message,
-        );
-        #violation_members
-    }
+    quote!(#own #violations)
 }
 
 /// Where an unknown envelope's error should point: the path that named it.
