@@ -1,6 +1,6 @@
 use super::{Envelope, Reads};
 use crate::{Context, ErrorParts, JsonObject};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// The message under `error`: `application/json`, `{"error":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
 /// `errors` (from an `#[api_error(violations)]` field) holds one message per field, the first
@@ -28,27 +28,12 @@ impl Envelope for ErrorField {
     const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
-        body.text("error", error.message());
-        if let Some(violations) = error.violations() {
-            body.violation_messages("errors", violations);
-        }
-        body.details(error);
+        super::write_message_only("error", error, body);
     }
 
     const READS: Reads = Reads::Nothing;
 
     fn schema() -> Value {
-        json!({
-            "type": "object",
-            "required": ["error"],
-            "properties": {
-                "error": { "type": "string", "description": "What went wrong, for a human." },
-                "errors": {
-                    "type": "object",
-                    "description": "The request's invalid fields, each with its message.",
-                    "additionalProperties": { "type": "string" }
-                }
-            }
-        })
+        super::message_only_schema("error")
     }
 }

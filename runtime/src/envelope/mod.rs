@@ -134,6 +134,32 @@ pub trait Envelope: 'static {
     }
 }
 
+/// `{KEY:MESSAGE,"errors":{FIELD:MESSAGE},...details}`: [`ErrorField`] and [`MessageField`],
+/// which differ only in the message's key.
+fn write_message_only(key: &'static str, error: &ErrorParts<'_>, body: &mut JsonObject<'_>) {
+    body.text(key, error.message());
+    if let Some(violations) = error.violations() {
+        body.violation_messages("errors", violations);
+    }
+    body.details(error);
+}
+
+/// The schema of [`write_message_only`]'s bodies.
+fn message_only_schema(key: &str) -> Value {
+    json!({
+        "type": "object",
+        "required": [key],
+        "properties": {
+            key: { "type": "string", "description": "What went wrong, for a human." },
+            "errors": {
+                "type": "object",
+                "description": "The request's invalid fields, each with its message.",
+                "additionalProperties": { "type": "string" }
+            }
+        }
+    })
+}
+
 /// What of the [`Context`] an envelope reads, so errcat knows when a body cannot change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
