@@ -178,11 +178,7 @@ impl Rejection {
         message: &str,
         names: &SerdeNames,
     ) -> Self {
-        let field = if path.iter().next().is_none() {
-            String::new()
-        } else {
-            path.to_string()
-        };
+        let field = field_at(path);
         let held = names.held_at(&field);
         let (code, text): (&'static str, Cow<'static, str>) =
             if message.starts_with("number out of range") {
@@ -248,6 +244,16 @@ impl Rejection {
     }
 }
 
+/// The field `path` leads to (`items[1].sku`); "" for the whole value, which
+/// serde_path_to_error writes as `.`.
+fn field_at(path: &serde_path_to_error::Path) -> String {
+    if path.iter().next().is_none() {
+        String::new()
+    } else {
+        path.to_string()
+    }
+}
+
 /// What a summary calls the part of the request at `location`.
 fn part(location: Location) -> &'static str {
     match location {
@@ -297,11 +303,7 @@ fn violation(
     let message = message
         .rfind(" at line ")
         .map_or(message, |at| &message[..at]);
-    let parent = if path.iter().next().is_none() {
-        String::new()
-    } else {
-        path.to_string()
-    };
+    let parent = field_at(path);
     let child = |name: &str| {
         if parent.is_empty() {
             name.to_owned()
