@@ -32,6 +32,9 @@ pub struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     /// Whether the fields are named (`{ id: String }`) rather than positional.
     pub named: bool,
+    /// Whether thiserror's `#[error(transparent)]` is on it: a hint for a missing
+    /// `#[api_error(transparent)]`.
+    pub thiserror_transparent: bool,
 }
 
 /// One field of a variant.
@@ -70,6 +73,7 @@ impl<'a> Input<'a> {
                     attrs: variant_attrs,
                     fields: fields_of(&data.fields, errors),
                     named: matches!(data.fields, Fields::Named(_)),
+                    thiserror_transparent: is_thiserror_transparent(&node.attrs),
                 };
                 Some(Input {
                     ident: &node.ident,
@@ -89,6 +93,7 @@ impl<'a> Input<'a> {
                         attrs: attr::parse(&variant.attrs, Site::Variant, errors),
                         fields: fields_of(&variant.fields, errors),
                         named: matches!(variant.fields, Fields::Named(_)),
+                        thiserror_transparent: is_thiserror_transparent(&variant.attrs),
                     })
                     .collect();
                 Some(Input {
@@ -115,6 +120,16 @@ impl<'a> Input<'a> {
             .rename_all
             .unwrap_or(RenameRule::ScreamingSnakeCase)
     }
+}
+
+/// Whether `attrs` hold thiserror's `#[error(transparent)]`.
+fn is_thiserror_transparent(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("error")
+            && attr
+                .parse_args::<syn::Ident>()
+                .is_ok_and(|ident| ident == "transparent")
+    })
 }
 
 fn fields_of<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {

@@ -1,59 +1,168 @@
-//! Rules that relate several attributes: placeholders name real fields, every variant has a
-//! status, one code keeps one status, `transparent` and `body` are used where they make sense.
+//! Rules that relate several attributes (placeholders name real fields, every variant has a
+//! status, one code keeps one status, `transparent` and `body` are used where they make
+//! sense), and the resolved model that expansion reads: with every rule met, each variant's
+//! status, code, arguments and keys are settled here, so expansion has nothing to guess.
 
-use crate::ast::{Input, Variant};
+use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Errors;
-use crate::template::Template;
+use crate::template::{Piece, Template};
+use proc_macro2::Span;
 use std::collections::{BTreeMap as Map, BTreeSet as Set};
+use syn::ext::IdentExt as _;
 
-/// Records every rule the input breaks.
-pub fn check(input: &Input, errors: &mut Errors) {
+/// One variant, resolved.
+pub struct Resolved<'a> {
+    /// The variant (the struct, for a struct).
+    pub variant: &'a Variant<'a>,
+    /// Its name with any `r#` removed.
+    pub name: String,
+    /// What it answers with.
+    pub kind: Kind<'a>,
+}
+
+/// What a resolved variant answers with.
+pub enum Kind<'a> {
+    /// Its one field's `ApiError`.
+    Transparent(&'a Field<'a>),
+    /// Its own status, code, message and the rest.
+    Own(Box<Own>),
+}
+
+/// A variant with its own status.
+pub struct Own {
+    /// The status, in 400..=599.
+    pub status: u16,
+    /// The code.
+    pub code: String,
+    /// The interpolated fields, in order of first use, each with the span of the template
+    /// that first names it; templates refer to them by position here.
+    pub args: Vec<(usize, Span)>,
+    /// `#[message]`.
+    pub message: Option<TemplateRow>,
+    /// `#[field]`.
+    pub field: Option<TemplateRow>,
+    /// `#[header]`s, in order.
+    pub headers: Vec<HeaderRow>,
+    /// `#[detail]` fields and their keys, in field order.
+    pub details: Vec<(usize, String)>,
+    /// The `#[api_error(body)]` field.
+    pub body: Option<usize>,
+    /// The `#[api_error(violations)]` field.
+    pub violations: Option<usize>,
+}
+
+/// A template whose placeholders are argument positions.
+pub struct TemplateRow {
+    /// As written.
+    pub source: String,
+    /// Text and arguments in order.
+    pub pieces: Vec<PieceRow>,
+}
+
+/// One run of a [`TemplateRow`].
+pub enum PieceRow {
+    /// Literal text.
+    Text(String),
+    /// The argument at `index` of [`Own::args`], and the placeholder as written.
+    Arg { index: usize, written: String },
+}
+
+/// A `#[header]` with its value resolved.
+pub struct HeaderRow {
+    /// The name as written.
+    pub name: String,
+    /// The name lowercased.
+    pub lower: String,
+    /// The value.
+    pub value: TemplateRow,
+}
+
+/// Records every rule the input breaks, and returns each variant resolved; only complete when
+/// no error was recorded.
+pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>> {
     let rule = input.rename_rule();
     // code -> (status, variant that first used it)
     let mut codes: Map<String, (u16, String)> = Map::new();
+    let mut resolved = Vec::with_capacity(input.variants.len());
     for variant in &input.variants {
+        let name = variant.ident.unraw().to_string();
         if variant.attrs.transparent.is_some() {
-            check_transparent(variant, errors);
+            if let Some(field) = check_transparent(variant, errors) {
+                resolved.push(Resolved {
+                    variant,
+                    name,
+                    kind: Kind::Transparent(field),
+                });
+            }
             continue;
         }
         check_fields(variant, errors);
-        for template in templates(variant) {
-            for placeholder in template.placeholders() {
+        let mut args: Vec<(usize, Span)> = Vec::new();
+        let mut template_row = |template: &Template, errors: &mut Errors| {
+            let mut ok = true;
+            let mut pieces = Vec::with_capacity(template.pieces.len());
+            for piece in &template.pieces {
+                let placeholder = match piece {
+                    Piece::Text(text) => {
+                        pieces.push(PieceRow::Text(text.clone()));
+                        continue;
+                    }
+                    Piece::Field(placeholder) => placeholder,
+                };
                 match variant.resolve(&placeholder.name) {
-                    Err(message) => errors.at(template.lit.span(), message),
-                    Ok(index) if variant.fields[index].is_source => errors.at(
-                        template.lit.span(),
-                        format!(
-                            "`{{{}}}` would send `{}`'s source error to clients, and sources stay \
-                             private: say what failed in words, e.g. #[message(\"internal server error\")]",
-                            placeholder.written, variant.ident
-                        ),
-                    ),
-                    Ok(_) => {}
+                    Err(message) => {
+                        errors.at(template.lit.span(), message);
+                        ok = false;
+                    }
+                    Ok(index) if variant.fields[index].is_source => {
+                        errors.at(
+                            template.lit.span(),
+                            format!(
+                                "`{{{}}}` would send `{}`'s source error to clients, and sources \
+                                 stay private: say what failed in words, e.g. \
+                                 #[message(\"internal server error\")]",
+                                placeholder.written, variant.ident
+                            ),
+                        );
+                        ok = false;
+                    }
+                    Ok(field) => {
+                        let index = match args.iter().position(|&(seen, _)| seen == field) {
+                            Some(index) => index,
+                            None => {
+                                args.push((field, template.lit.span()));
+                                args.len() - 1
+                            }
+                        };
+                        pieces.push(PieceRow::Arg {
+                            index,
+                            written: placeholder.written.clone(),
+                        });
+                    }
                 }
             }
-        }
-        let status = match (&variant.attrs.status, &input.attrs.default_status) {
-            (Some(status), _) | (None, Some(status)) => status.value,
-            // A malformed or misplaced status was already reported where it was written.
-            (None, None) if variant.attrs.status_written || input.attrs.status_written => continue,
-            (None, None) => {
-                let what = if input.is_struct { "struct" } else { "variant" };
-                let advice = if input.is_struct {
-                    "add #[status(404)] to the struct".to_owned()
-                } else {
-                    format!(
-                        "add #[status(404)] to `{}`, or give the enum a default for variants \
-                         that name none: #[api_error(status = 500)]",
-                        variant.ident
-                    )
-                };
-                errors.spanned(
-                    variant.ident,
-                    format!("{what} `{}` has no status: {advice}", variant.ident),
-                );
-                continue;
-            }
+            ok.then(|| TemplateRow {
+                source: template.lit.value(),
+                pieces,
+            })
+        };
+        let attrs = &variant.attrs;
+        let message = attrs.message.as_ref().map(|t| template_row(t, errors));
+        let field = attrs.field.as_ref().map(|t| template_row(t, errors));
+        let headers: Vec<Option<HeaderRow>> = attrs
+            .headers
+            .iter()
+            .map(|header| {
+                template_row(&header.value, errors).map(|value| HeaderRow {
+                    name: header.name.value(),
+                    lower: header.lower.clone(),
+                    value,
+                })
+            })
+            .collect();
+
+        let Some(status) = status_of(variant, input, errors) else {
+            continue;
         };
         let code = variant.code(rule);
         match codes.get(&code) {
@@ -70,26 +179,103 @@ pub fn check(input: &Input, errors: &mut Errors) {
             }
             Some(_) => {}
             None => {
-                codes.insert(code, (status, variant.ident.to_string()));
+                codes.insert(code.clone(), (status, variant.ident.to_string()));
             }
         }
+
+        // Only a variant whose every template resolved is complete; the others have errors.
+        let (Some(message), Some(field), Some(headers)) = (
+            message.map_or(Some(None), |row| row.map(Some)),
+            field.map_or(Some(None), |row| row.map(Some)),
+            headers.into_iter().collect::<Option<Vec<_>>>(),
+        ) else {
+            continue;
+        };
+        let details = variant
+            .fields
+            .iter()
+            .enumerate()
+            .filter_map(|(i, field)| field.detail_key().map(|key| (i, key)))
+            .collect();
+        let position = |has: fn(&Field) -> bool| variant.fields.iter().position(has);
+        resolved.push(Resolved {
+            variant,
+            name,
+            kind: Kind::Own(Box::new(Own {
+                status,
+                code,
+                args,
+                message,
+                field,
+                headers,
+                details,
+                body: position(|field| field.attrs.body.is_some()),
+                violations: position(|field| field.attrs.violations.is_some()),
+            })),
+        });
     }
+    resolved
 }
 
-fn templates<'v>(variant: &'v Variant) -> impl Iterator<Item = &'v Template> {
-    let attrs = &variant.attrs;
-    attrs
-        .message
-        .iter()
-        .chain(attrs.field.iter())
-        .chain(attrs.headers.iter().map(|header| &header.value))
-}
-
-fn check_transparent(variant: &Variant, errors: &mut Errors) {
-    let attrs = &variant.attrs;
-    let Some(span) = attrs.transparent else {
-        return;
+/// The variant's status, its own or the type's default; `None`, with the error recorded,
+/// when it has neither.
+fn status_of(variant: &Variant, input: &Input, errors: &mut Errors) -> Option<u16> {
+    if let Some(status) = variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.default_status.as_ref())
+    {
+        return Some(status.value);
+    }
+    // A malformed or misplaced status was already reported where it was written.
+    if variant.attrs.status_written || input.attrs.status_written {
+        return None;
+    }
+    let message = if variant.thiserror_transparent {
+        format!(
+            "variant `{}` has thiserror's #[error(transparent)] but no status: add \
+             #[api_error(transparent)] so its field's ApiError answers, or give it its own \
+             #[status(...)]",
+            variant.ident
+        )
+    } else if input.is_struct {
+        format!(
+            "struct `{}` has no status: add #[status(...)] to the struct, e.g. #[status(400)]",
+            variant.ident
+        )
+    } else {
+        let example = sibling_status(input).unwrap_or(400);
+        format!(
+            "variant `{}` has no status: add the status it answers with, e.g. \
+             #[status({example})], or give the enum a default for variants that name none, \
+             e.g. #[api_error(status = {example})]",
+            variant.ident
+        )
     };
+    errors.spanned(variant.ident, message);
+    None
+}
+
+/// The status the type's variants use most, to suggest in an example.
+fn sibling_status(input: &Input) -> Option<u16> {
+    let mut counts: Map<u16, usize> = Map::new();
+    for variant in &input.variants {
+        if let Some(status) = &variant.attrs.status {
+            *counts.entry(status.value).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(status, count)| (count, std::cmp::Reverse(status)))
+        .map(|(status, _)| status)
+}
+
+/// The one field of a transparent variant, when the variant is well formed.
+fn check_transparent<'a>(variant: &'a Variant<'a>, errors: &mut Errors) -> Option<&'a Field<'a>> {
+    let attrs = &variant.attrs;
+    let span = attrs.transparent?;
+    let mut ok = true;
     if variant.fields.len() != 1 {
         errors.at(
             span,
@@ -101,6 +287,7 @@ fn check_transparent(variant: &Variant, errors: &mut Errors) {
                 variant.fields.len()
             ),
         );
+        ok = false;
     }
     let conflicts = [
         ("#[status]", attrs.status.as_ref().map(|status| status.span)),
@@ -118,19 +305,24 @@ fn check_transparent(variant: &Variant, errors: &mut Errors) {
                      remove {name}, or remove `transparent`"
                 ),
             );
+            ok = false;
         }
     }
     for field in &variant.fields {
         if let Some(detail) = &field.attrs.detail {
             errors.at(detail.span, "#[detail] cannot be used on a `transparent` variant: the inner error supplies its details");
+            ok = false;
         }
         if let Some(span) = field.attrs.violations {
             errors.at(span, "`violations` cannot be used on a `transparent` variant: the inner error supplies them");
+            ok = false;
         }
         if let Some(body) = field.attrs.body {
             errors.at(body, "`body` cannot be used on a `transparent` variant: the inner error supplies its body");
+            ok = false;
         }
     }
+    if ok { variant.fields.first() } else { None }
 }
 
 fn check_fields(variant: &Variant, errors: &mut Errors) {

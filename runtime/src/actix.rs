@@ -2,6 +2,7 @@
 //! the [`ErrorContext`] middleware gives each request the context its error responses carry.
 
 use crate::ApiError;
+use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
 use actix_web::HttpResponse;
 use actix_web::body::BoxBody;
 use actix_web::http::StatusCode as ActixStatus;
@@ -58,9 +59,6 @@ macro_rules! __private_actix {
         }
     };
 }
-
-/// The name of the request and response header carrying the request id.
-const REQUEST_ID_HEADER: &str = "x-request-id";
 
 /// actix-web middleware that gives every request an error context: its id, path and time,
 /// carried by every error response rendered while the request is handled.
@@ -145,57 +143,22 @@ where
     actix_web::dev::forward_ready!(service);
 
     fn call(&self, request: actix_web::dev::ServiceRequest) -> Self::Future {
-        let incoming = request
-            .headers()
-            .get(REQUEST_ID_HEADER)
-            .and_then(|value| value.to_str().ok())
-            .filter(|id| crate::request_id::is_sane(id));
-        let id = incoming.map_or_else(crate::request_id::generate, str::to_owned);
-        let header = HeaderValue::from_str(&id).ok();
-        let context = std::sync::Arc::new(crate::RequestContext::new(id, request.path()));
-        let future = crate::context::enter_shared(context.clone(), || self.service.call(request));
-        ResponseFuture {
-            inner: crate::context::scope_shared(context, future),
-            id: header,
+        let context = crate::scope::context(
+            request
+                .headers()
+                .get(REQUEST_ID_HEADER)
+                .map(HeaderValue::as_bytes),
+            request.path(),
+        );
+        crate::scope::run(context, || self.service.call(request))
+    }
+}
+
+impl<B> crate::scope::EchoRequestId for actix_web::dev::ServiceResponse<B> {
+    fn echo_request_id(&mut self, id: &str) {
+        if let Ok(value) = HeaderValue::from_str(id) {
+            self.headers_mut()
+                .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
         }
-    }
-}
-
-pin_project_lite::pin_project! {
-    /// The response future of [`ErrorContextService`]: the inner future, run in the
-    /// request's context, with `x-request-id` added to its response.
-    pub struct ResponseFuture<F> {
-        #[pin]
-        inner: crate::Scoped<F>,
-        id: Option<HeaderValue>,
-    }
-}
-
-impl<F, B> std::future::Future for ResponseFuture<F>
-where
-    F: std::future::Future<Output = Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>>,
-{
-    type Output = F::Output;
-
-    fn poll(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
-        let this = self.project();
-        let mut output = std::task::ready!(this.inner.poll(cx));
-        if let (Ok(response), Some(id)) = (&mut output, this.id.take()) {
-            response
-                .headers_mut()
-                .insert(HeaderName::from_static(REQUEST_ID_HEADER), id);
-        }
-        std::task::Poll::Ready(output)
-    }
-}
-
-impl<F> std::fmt::Debug for ResponseFuture<F> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseFuture")
-            .field("id", &self.id)
-            .finish_non_exhaustive()
     }
 }

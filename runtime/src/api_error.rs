@@ -1,8 +1,9 @@
 //! The [`ApiError`] trait.
 
 use crate::catalog::CatalogEntry;
-use crate::parts::ErrorParts;
-use crate::response;
+use crate::log::Loggable;
+use crate::model::parts::ErrorParts;
+use crate::render;
 use bytes::Bytes;
 use http::{Response, StatusCode};
 use std::borrow::Cow;
@@ -48,7 +49,8 @@ use std::borrow::Cow;
 /// [`catalog`](Self::catalog) with matching [`CatalogEntry`]s:
 ///
 /// ```
-/// use errcat::{ApiError, CatalogEntry, ErrorParts, envelope::ErrorField};
+/// use errcat::{ApiError, CatalogEntry};
+/// use errcat::envelope::{ErrorField, ErrorParts};
 /// use http::StatusCode;
 /// use std::borrow::Cow;
 ///
@@ -110,7 +112,7 @@ pub trait ApiError {
     /// (which `errcat::axum::ErrorContextLayer` does for every request), the body carries
     /// that request's id, path and time where the envelope has members for them.
     fn to_response(&self) -> Response<Bytes> {
-        response::respond(self, crate::log::Loggable::Opaque)
+        render::respond(|visit| self.parts(visit), &Loggable::Opaque)
     }
 
     /// The catalog entries of this type, in declaration order, with `transparent` variants

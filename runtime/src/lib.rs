@@ -149,17 +149,17 @@ extern crate self as errcat;
 
 mod api_error;
 pub mod catalog;
-mod context;
 pub mod envelope;
 mod json;
 mod log;
-mod parts;
+mod model;
+#[cfg(feature = "axum")]
+mod rejection;
+mod render;
+mod request;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-mod request_id;
-mod response;
-mod row;
+mod scope;
 mod serde_names;
-mod skeleton;
 mod validation;
 mod violations;
 
@@ -176,10 +176,8 @@ pub mod __private;
 
 pub use crate::api_error::ApiError;
 pub use crate::catalog::{Catalog, CatalogEntry};
-pub use crate::context::{Context, RequestContext, Scoped, Timestamp};
 pub use crate::envelope::Envelope;
-pub use crate::json::JsonObject;
-pub use crate::parts::{DetailValue, ErrorParts, Text, reason_phrase};
+pub use crate::request::{RequestContext, Scoped};
 pub use crate::violations::{FieldViolation, Location, Violations};
 
 /// The `http` crate, whose types (`StatusCode`, `Response`, `HeaderValue`) errcat's API uses.

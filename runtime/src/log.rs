@@ -2,7 +2,7 @@
 //! error's Display and `source()` chain, 4xx at DEBUG) and anything it had to leave out of
 //! a response. Without the feature these are no-ops. Bodies never carry any of it.
 
-use crate::parts::ErrorParts;
+use crate::model::parts::ErrorParts;
 use http::HeaderName;
 #[cfg(feature = "tracing")]
 use std::fmt;

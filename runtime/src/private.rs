@@ -1,12 +1,11 @@
 //! Not public API: what the derive's expansion calls. Unversioned; only the exact
 //! `errcat-macros` version this crate pins may use it.
 
-pub use crate::envelope::{HasVtable, Vtable};
 pub use crate::log::Loggable;
-pub use crate::row::{BodyCache, Table};
+pub use crate::model::parts::Vtable;
+pub use crate::model::table::Table;
 pub use bytes::Bytes;
 pub use http::{Response, StatusCode};
-pub use serde::Serialize;
 pub use std::borrow::Cow;
 pub use std::vec::Vec;
 
@@ -25,9 +24,15 @@ pub use std::string::String;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
 
-use crate::parts::Args;
-use crate::{ApiError, CatalogEntry, DetailValue, ErrorParts};
+use crate::envelope::{DetailValue, Envelope, ErrorParts};
+use crate::model::text::Args;
+use crate::{ApiError, CatalogEntry};
 use std::fmt::{Debug, Display};
+
+/// The vtable of envelope `E`; see `__private_vtable!`.
+pub const fn vtable<E: Envelope>() -> &'static Vtable {
+    crate::envelope::vtable::<E>()
+}
 
 // The functions below take `&dyn ApiError`, not a generic: a generic would be instantiated
 // for every derived type in the user's crate, and the optimizer would inline the type's whole
@@ -38,11 +43,11 @@ use std::fmt::{Debug, Display};
 /// variant's envelope.
 pub fn transparent(
     inner: &dyn ApiError,
-    table: &'static Table<[BodyCache]>,
+    table: &'static Table,
     index: usize,
     visit: &mut dyn FnMut(&ErrorParts<'_>),
 ) {
-    let envelope = table.row(index).envelope;
+    let envelope = table.transparent_envelope(index);
     inner.parts(&mut |parts| visit(&parts.with_vtable(envelope)));
 }
 
@@ -77,13 +82,13 @@ pub fn message_of(error: &dyn ApiError) -> Cow<'static, str> {
 
 /// `ApiError::to_response` of a derived type.
 pub fn respond(error: &dyn ApiError, source: Loggable<'_>) -> Response<Bytes> {
-    crate::response::respond(error, source)
+    crate::render::respond(|visit| error.parts(visit), &source)
 }
 
 /// `IntoResponse::into_response` of a derived type.
 #[cfg(feature = "axum")]
 pub fn respond_axum(error: &dyn ApiError, source: Loggable<'_>) -> axum_core::response::Response {
-    crate::response::respond(error, source)
+    crate::render::respond(|visit| error.parts(visit), &source)
 }
 
 /// Calls `visit` with the parts of a derived variant: row `index` of `table`, and its
@@ -91,42 +96,26 @@ pub fn respond_axum(error: &dyn ApiError, source: Loggable<'_>) -> axum_core::re
 #[inline(never)]
 pub fn visit<'a>(
     visit: &mut dyn FnMut(&ErrorParts<'_>),
-    table: &'static Table<[BodyCache]>,
+    table: &'static Table,
     index: usize,
     args: &'a [&'a dyn Display],
     details: &'a [&'a dyn DetailValue],
     body: Option<&'a dyn DetailValue>,
     violations: Option<&'a crate::Violations>,
 ) {
-    let row = table.row(index);
-    visit(&ErrorParts::from_row(
-        row,
-        Args::Values(args),
-        details,
-        body,
-        violations,
-    ));
+    let row = table.variant(index);
+    visit(
+        &ErrorParts::from_row(row, table.envelope_of(row), Args::Values(args), details)
+            .with_fields(body, violations),
+    );
 }
 
-/// A transparent row's index, and its inner type's `ApiError::catalog`.
-pub type Nested = (usize, fn() -> Vec<CatalogEntry>);
+pub use crate::catalog::Nested;
 
 /// `ApiError::catalog` of a derived type: its rows, with transparent rows replaced by the
 /// entries of their inner type.
-pub fn catalog(table: &'static Table<[BodyCache]>, nested: &[Nested]) -> Vec<CatalogEntry> {
-    let rows = table.rows();
-    let mut entries = Vec::with_capacity(rows.len());
-    for (index, row) in rows.iter().enumerate() {
-        match nested.iter().find(|(at, _)| *at == index) {
-            Some((_, inner)) => entries.extend(
-                inner()
-                    .into_iter()
-                    .map(|entry| entry.in_envelope(row.envelope)),
-            ),
-            None => entries.push(CatalogEntry::from_row(row)),
-        }
-    }
-    entries
+pub fn catalog(table: &'static Table, nested: &[Nested]) -> Vec<CatalogEntry> {
+    crate::catalog::entries(table, nested)
 }
 
 /// Wraps `self` so method resolution picks the most informative [`Loggable`]:
@@ -169,16 +158,17 @@ impl<'a, T: ?Sized> ProbeOpaque<'a> for Probe<'a, T> {
     }
 }
 
-/// Fails compilation, with `message`, when a `#[detail]` key is one of the envelope's own
-/// members.
-pub const fn assert_not_member(members: &[&str], key: &str, message: &str) {
+/// Whether `key` is one of `members`: a `#[detail]` key that is one of its envelope's own
+/// members fails compilation.
+pub const fn is_member(members: &[&str], key: &str) -> bool {
     let mut i = 0;
     while i < members.len() {
         if str_eq(members[i], key) {
-            panic!("{}", message);
+            return true;
         }
         i += 1;
     }
+    false
 }
 
 const fn str_eq(a: &str, b: &str) -> bool {
@@ -194,22 +184,4 @@ const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
-}
-
-/// The `#[api_error(violations)]` field's list: a trait, not a cast, so a field of another
-/// type fails with a message that says which type to use.
-#[diagnostic::on_unimplemented(
-    message = "an #[api_error(violations)] field must be `errcat::Violations`, not `{Self}`",
-    label = "this field is `{Self}`",
-    note = "declare the field as `errcat::Violations`; a `Vec<FieldViolation>`, `validator::ValidationErrors` or `garde::Report` converts into it with `.into()`"
-)]
-pub trait ViolationsField {
-    /// The list.
-    fn violations(&self) -> &crate::Violations;
-}
-
-impl ViolationsField for crate::Violations {
-    fn violations(&self) -> &crate::Violations {
-        self
-    }
 }

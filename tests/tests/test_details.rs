@@ -1,6 +1,8 @@
 //! `#[detail]` members: camelCase keys, renames, field order, any `Serialize` value, and
 //! fields that stay private.
 
+mod common;
+
 use errcat::ApiError;
 use serde::Serialize;
 
@@ -133,7 +135,7 @@ fn test_failed_detail_is_left_out_and_body_stays_valid() {
 
 #[test]
 fn test_detail_named_like_an_envelope_member_is_left_out() {
-    use errcat::{DetailValue, ErrorParts};
+    use errcat::envelope::{DetailValue, ErrorParts};
     // A derived type cannot do this (compile error); hand-built parts are checked at run time.
     let status = 999_u32;
     let hint = "use another name";
@@ -141,7 +143,7 @@ fn test_detail_named_like_an_envelope_member_is_left_out() {
     let parts =
         ErrorParts::new(http::StatusCode::CONFLICT, "CONFLICT", "taken").with_details(&details);
     assert_eq!(
-        parts.to_response().body(),
+        common::Hand(parts).to_response().body(),
         r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"taken","code":"CONFLICT","hint":"use another name"}"#
     );
 }
@@ -200,18 +202,21 @@ fn test_details_may_take_the_keys_of_field_violations() {
 
 #[test]
 fn test_hand_built_detail_gives_way_to_listed_violations() {
-    use errcat::{DetailValue, ErrorParts, FieldViolation, Violations};
+    use errcat::envelope::{DetailValue, ErrorParts};
+    use errcat::{FieldViolation, Violations};
     let note = "from a detail";
     let details: [(&str, &dyn DetailValue); 1] = [("errors", &note)];
     let violations = Violations::from(FieldViolation::new("email", "taken", "is taken"));
     let parts = ErrorParts::new(http::StatusCode::CONFLICT, "CONFLICT", "taken")
         .with_details(&details)
         .with_violations(&violations);
-    let body: serde_json::Value = serde_json::from_slice(parts.to_response().body()).unwrap();
+    let body: serde_json::Value =
+        serde_json::from_slice(common::Hand(parts).to_response().body()).unwrap();
     assert_eq!(body["errors"][0]["pointer"], "#/email");
     // With no violations listed, the detail has the key to itself.
     let parts =
         ErrorParts::new(http::StatusCode::CONFLICT, "CONFLICT", "taken").with_details(&details);
-    let body: serde_json::Value = serde_json::from_slice(parts.to_response().body()).unwrap();
+    let body: serde_json::Value =
+        serde_json::from_slice(common::Hand(parts).to_response().body()).unwrap();
     assert_eq!(body["errors"], "from a detail");
 }

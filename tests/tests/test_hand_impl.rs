@@ -2,7 +2,8 @@
 //! add the rest; `catalog` can be written with `CatalogEntry::new`.
 
 use errcat::envelope::Spring;
-use errcat::{ApiError, CatalogEntry, DetailValue, ErrorParts, RequestContext};
+use errcat::envelope::{DetailValue, ErrorParts};
+use errcat::{ApiError, CatalogEntry, RequestContext};
 use http::header::RETRY_AFTER;
 use http::{HeaderValue, StatusCode};
 use std::borrow::Cow;

@@ -6,7 +6,8 @@
 //! errcat writes compact JSON, so each expected body is the seed's JSON with the whitespace
 //! between tokens removed, members in seed order.
 
-use errcat::{ApiError, FieldViolation, RequestContext, Timestamp, Violations};
+use errcat::envelope::Timestamp;
+use errcat::{ApiError, FieldViolation, RequestContext, Violations};
 use http::{Response, StatusCode};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

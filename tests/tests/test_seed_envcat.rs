@@ -5,8 +5,11 @@
 //! The seed pretty-prints its bodies; errcat writes compact JSON, so each expected body below
 //! is the seed's JSON with the whitespace between tokens removed, members in seed order.
 
+mod common;
+
+use errcat::ApiError;
 use errcat::envelope::ErrorField;
-use errcat::{ApiError, ErrorParts, Timestamp};
+use errcat::envelope::{ErrorParts, Timestamp};
 use http::{Response, StatusCode};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -202,7 +205,7 @@ fn test_overview_body_is_the_error_member_alone() {
         "Human-readable error message",
     )
     .with_envelope::<ErrorField>();
-    let response = parts.to_response();
+    let response = common::Hand(parts).to_response();
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(
         body_text(&response),

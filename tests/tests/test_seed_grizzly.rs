@@ -5,8 +5,11 @@
 //! The seed pretty-prints its bodies; errcat writes compact JSON, so each expected body below
 //! is the seed's JSON with the whitespace between tokens removed, members in seed order.
 
+mod common;
+
+use errcat::envelope::ErrorParts;
 use errcat::envelope::MessageField;
-use errcat::{ApiError, ErrorParts, FieldViolation, Violations};
+use errcat::{ApiError, FieldViolation, Violations};
 use http::{Response, StatusCode};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -227,7 +230,7 @@ fn test_error_response_format_is_message_member_alone() {
     )
     .with_envelope::<MessageField>();
     assert_eq!(
-        body_text(&parts.to_response()),
+        body_text(&common::Hand(parts).to_response()),
         r#"{"message":"Description of what went wrong"}"#
     );
 }

@@ -7,7 +7,8 @@
 //! body. The seed pretty-prints; errcat writes compact JSON, so the expected text is the
 //! seed's JSON with the whitespace between tokens removed, members in seed order.
 
-use errcat::{ApiError, RequestContext, Timestamp};
+use errcat::envelope::Timestamp;
+use errcat::{ApiError, RequestContext};
 use http::{Response, StatusCode};
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

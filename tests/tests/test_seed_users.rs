@@ -5,8 +5,11 @@
 //! The seed pretty-prints its bodies; errcat writes compact JSON, so each expected body below
 //! is the seed's JSON with the whitespace between tokens removed.
 
+mod common;
+
+use errcat::ApiError;
+use errcat::envelope::ErrorParts;
 use errcat::envelope::MessageField;
-use errcat::{ApiError, ErrorParts};
 use http::{Response, StatusCode};
 
 /// Errors of the Users API's own endpoints (apps, sessions, admin).
@@ -143,7 +146,7 @@ fn test_error_response_format_is_message_member_alone() {
     )
     .with_envelope::<MessageField>();
     assert_eq!(
-        body_text(&parts.to_response()),
+        body_text(&common::Hand(parts).to_response()),
         r#"{"message":"Human-readable error message"}"#
     );
 }

@@ -111,9 +111,9 @@ struct Untyped;
 
 impl errcat::Envelope for Untyped {
     fn write(
-        error: &errcat::ErrorParts<'_>,
-        _ctx: &errcat::Context<'_>,
-        body: &mut errcat::JsonObject<'_>,
+        error: &errcat::envelope::ErrorParts<'_>,
+        _ctx: &errcat::envelope::Context<'_>,
+        body: &mut errcat::envelope::JsonObject<'_>,
     ) {
         body.text("oops", error.message());
     }

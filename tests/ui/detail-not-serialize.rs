@@ -1,5 +1,12 @@
 use errcat::ApiError;
+use serde::Serialize;
 
+#[derive(Debug, Serialize)]
+struct Window {
+    seconds: u64,
+}
+
+#[derive(Debug)]
 struct Opaque;
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -8,14 +15,10 @@ enum E {
     #[status(429)]
     RateLimited {
         #[detail]
+        window: Window,
+        #[detail]
         until: Opaque,
     },
-}
-
-impl std::fmt::Debug for Opaque {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Opaque")
-    }
 }
 
 fn main() {}

@@ -2,7 +2,7 @@ use errcat::ApiError;
 
 #[derive(ApiError)]
 enum E {
-    #[status("404")]
+    #[status("400")]
     NotFound,
 }
 

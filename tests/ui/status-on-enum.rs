@@ -1,7 +1,7 @@
 use errcat::ApiError;
 
 #[derive(ApiError)]
-#[status(500)]
+#[status(400)]
 enum E {
     Internal,
 }

@@ -2,7 +2,7 @@ use errcat::ApiError;
 
 #[derive(ApiError)]
 enum E {
-    #[status(http::StatusCode::NOT_FOUND)]
+    #[status(http::StatusCode::BAD_REQUEST)]
     NotFound,
 }
 

@@ -1,14 +1,10 @@
 use errcat::ApiError;
 
-#[derive(Debug, thiserror::Error)]
-#[error("inner")]
-struct Inner;
-
 #[derive(Debug, thiserror::Error, ApiError)]
 enum E {
     #[error(transparent)]
     #[api_error(transparent)]
-    Inner(Inner),
+    Io(std::io::Error),
 }
 
 fn main() {}

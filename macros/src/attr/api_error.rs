@@ -1,7 +1,7 @@
 //! `#[api_error(...)]`: its keys (`envelope`, `rename_all`, `status`, `transparent`, `body`,
 //! `violations`), each valid at some sites only.
 
-use super::{Attrs, Site, kw, parse_status, require_list, string_literal};
+use super::{Attrs, Site, StatusForm, kw, parse_status, require_list, string_literal};
 use crate::case::{RENAME_RULES, RenameRule};
 use crate::ctxt::Errors;
 use proc_macro2::TokenTree;
@@ -140,11 +140,14 @@ fn parse_api_error_key(
         out.status_written = true;
         let key: kw::status = input.parse()?;
         eq_sign(input, "#[api_error(status = 500)]")?;
-        let status = parse_status(input, "#[api_error(status = 500)]")?;
+        let status = parse_status(input, StatusForm::DEFAULT, 500)?;
         if !is_type {
             errors.at(
                 key.span,
-                "`status` in #[api_error] is the type's default: on a variant, write #[status(404)]",
+                format!(
+                    "`status` in #[api_error] is the type's default: on a variant, write {}",
+                    StatusForm::VARIANT.with(status.value)
+                ),
             );
         } else if out.default_status.is_some() {
             errors.at(key.span, "duplicate `status`: keep only one");

@@ -168,11 +168,11 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
     }
     if !site.accepts_variant_attrs() {
         let advice = match (site, name) {
-            (Site::Enum, "status") => {
+            (Site::Enum, "status") => format!(
                 "put it on each variant, or give the enum a default for variants that name \
-                 none: #[api_error(status = 500)]"
-                    .to_owned()
-            }
+                 none: {}",
+                StatusForm::DEFAULT.with(written_status(attr).unwrap_or(500))
+            ),
             (Site::Enum, _) => format!("put #[{name}(...)] on the variants it describes"),
             _ => format!("put #[{name}(...)] on the variant (or struct) the field belongs to"),
         };
@@ -190,8 +190,8 @@ fn parse_variant_attr(attr: &Attribute, name: &str, site: Site, out: &mut Attrs)
         "status" => {
             let list = require_list(attr, "#[status(404)]")?;
             let status = list.parse_args_with(|input: ParseStream| {
-                let status = parse_status(input, "#[status(404)]")?;
-                nothing_after(input, "#[status(404)]")?;
+                let status = parse_status(input, StatusForm::VARIANT, 404)?;
+                nothing_after(input, &StatusForm::VARIANT.with(status.value))?;
                 Ok(status)
             })?;
             if out.status.is_some() {
@@ -284,7 +284,95 @@ fn string_literal(input: ParseStream, example: &str) -> Result<LitStr> {
     ))
 }
 
-fn parse_status(input: ParseStream, example: &str) -> Result<Status> {
+/// How a status is written, with `{}` where the number goes: `#[status({})]`.
+#[derive(Clone, Copy)]
+pub(crate) struct StatusForm(&'static str);
+
+impl StatusForm {
+    pub(crate) const VARIANT: StatusForm = StatusForm("#[status({})]");
+    pub(crate) const DEFAULT: StatusForm = StatusForm("#[api_error(status = {})]");
+
+    /// The attribute written with `status`.
+    pub(crate) fn with(self, status: u16) -> String {
+        self.0.replace("{}", &status.to_string())
+    }
+}
+
+/// The status a user meant by what they wrote, when it can be told: a string of digits
+/// (`"400"`) or one of `http::StatusCode`'s constants (`StatusCode::BAD_REQUEST`).
+fn meant_status(tokens: &proc_macro2::TokenStream) -> Option<u16> {
+    let last = tokens.clone().into_iter().last()?;
+    let status = match last {
+        TokenTree::Literal(literal) => {
+            let lit: LitStr = syn::parse2(TokenTree::Literal(literal).into()).ok()?;
+            lit.value().trim().parse().ok()?
+        }
+        TokenTree::Ident(ident) => status_named(&ident.to_string())?,
+        _ => return None,
+    };
+    (400..=599).contains(&status).then_some(status)
+}
+
+/// The status of an `http::StatusCode` constant.
+fn status_named(name: &str) -> Option<u16> {
+    const NAMES: &[(&str, u16)] = &[
+        ("BAD_REQUEST", 400),
+        ("UNAUTHORIZED", 401),
+        ("PAYMENT_REQUIRED", 402),
+        ("FORBIDDEN", 403),
+        ("NOT_FOUND", 404),
+        ("METHOD_NOT_ALLOWED", 405),
+        ("NOT_ACCEPTABLE", 406),
+        ("PROXY_AUTHENTICATION_REQUIRED", 407),
+        ("REQUEST_TIMEOUT", 408),
+        ("CONFLICT", 409),
+        ("GONE", 410),
+        ("LENGTH_REQUIRED", 411),
+        ("PRECONDITION_FAILED", 412),
+        ("PAYLOAD_TOO_LARGE", 413),
+        ("URI_TOO_LONG", 414),
+        ("UNSUPPORTED_MEDIA_TYPE", 415),
+        ("RANGE_NOT_SATISFIABLE", 416),
+        ("EXPECTATION_FAILED", 417),
+        ("IM_A_TEAPOT", 418),
+        ("MISDIRECTED_REQUEST", 421),
+        ("UNPROCESSABLE_ENTITY", 422),
+        ("LOCKED", 423),
+        ("FAILED_DEPENDENCY", 424),
+        ("TOO_EARLY", 425),
+        ("UPGRADE_REQUIRED", 426),
+        ("PRECONDITION_REQUIRED", 428),
+        ("TOO_MANY_REQUESTS", 429),
+        ("REQUEST_HEADER_FIELDS_TOO_LARGE", 431),
+        ("UNAVAILABLE_FOR_LEGAL_REASONS", 451),
+        ("INTERNAL_SERVER_ERROR", 500),
+        ("NOT_IMPLEMENTED", 501),
+        ("BAD_GATEWAY", 502),
+        ("SERVICE_UNAVAILABLE", 503),
+        ("GATEWAY_TIMEOUT", 504),
+        ("HTTP_VERSION_NOT_SUPPORTED", 505),
+        ("VARIANT_ALSO_NEGOTIATES", 506),
+        ("INSUFFICIENT_STORAGE", 507),
+        ("LOOP_DETECTED", 508),
+        ("NOT_EXTENDED", 510),
+        ("NETWORK_AUTHENTICATION_REQUIRED", 511),
+    ];
+    NAMES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, status)| status)
+}
+
+/// A status in 400..=599, written as `form` shows; a mistake's message writes it back with
+/// the status the user meant where that can be told (else `fallback`).
+fn parse_status(input: ParseStream, form: StatusForm, fallback: u16) -> Result<Status> {
+    // Everything up to the next `,`: what the user wrote for the status.
+    let mut tokens = proc_macro2::TokenStream::new();
+    let fork = input.fork();
+    while !fork.is_empty() && !fork.peek(Token![,]) {
+        tokens.extend([fork.parse::<TokenTree>()?]);
+    }
+    let example = form.with(meant_status(&tokens).unwrap_or(fallback));
     if input.peek(LitStr) {
         let lit: LitStr = input.parse()?;
         return Err(Error::new(
@@ -293,14 +381,13 @@ fn parse_status(input: ParseStream, example: &str) -> Result<Status> {
         ));
     }
     if !input.peek(LitInt) {
-        // Span the whole expression (up to the next `,`), not only its first token.
-        let mut tokens = proc_macro2::TokenStream::new();
         while !input.is_empty() && !input.peek(Token![,]) {
-            tokens.extend([input.parse::<TokenTree>()?]);
+            input.parse::<TokenTree>()?;
         }
         if tokens.is_empty() {
             return Err(input.error(format!("expected a status: write {example}")));
         }
+        // Span the whole expression, not only its first token.
         return Err(Error::new_spanned(
             tokens,
             format!(
@@ -328,6 +415,16 @@ fn parse_status(input: ParseStream, example: &str) -> Result<Status> {
             ),
         )),
     }
+}
+
+/// The status a misplaced `#[status(...)]` names, if it is a valid one.
+fn written_status(attr: &Attribute) -> Option<u16> {
+    let Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    let lit: LitInt = syn::parse2(list.tokens.clone()).ok()?;
+    let status = lit.base10_parse().ok()?;
+    (400..=599).contains(&status).then_some(status)
 }
 
 fn parse_header(input: ParseStream) -> Result<Header> {

@@ -1,9 +1,10 @@
 //! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
 //! the field at fault, instead of plain text.
 
-use super::layer::Rejections;
-use super::rejection::{Rejected, Rejection};
+use super::layer::RejectionEnvelope;
+use super::rejection::ExtractorError;
 use crate::Location;
+use crate::rejection::{Rejection, out_of_range, type_words};
 use crate::serde_names::SerdeNames;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use bytes::Bytes;
@@ -33,11 +34,11 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 pub struct Json<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
-    type Rejection = Rejected;
+    type Rejection = ExtractorError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejected> {
-        let envelope = Rejections::from_extensions(request.extensions()).envelope;
-        let reject = |rejection| Rejected::new(rejection, envelope);
+    async fn from_request(request: Request, state: &S) -> Result<Self, ExtractorError> {
+        let envelope = RejectionEnvelope::from_extensions(request.extensions());
+        let reject = |rejection| ExtractorError::new(rejection, envelope);
         if !is_json(request.headers()) {
             return Err(reject(Rejection::UnsupportedMediaType {
                 expected: "application/json",
@@ -54,16 +55,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
 pub struct Query<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
-    type Rejection = Rejected;
+    type Rejection = ExtractorError;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Rejected> {
-        let envelope = Rejections::from_extensions(&parts.extensions).envelope;
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ExtractorError> {
+        let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
         urlencoded(
             parts.uri.query().unwrap_or_default().as_bytes(),
             Location::Query,
         )
         .map(Query)
-        .map_err(|rejection| Rejected::new(rejection, envelope))
+        .map_err(|rejection| ExtractorError::new(rejection, envelope))
     }
 }
 
@@ -74,11 +75,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
 pub struct Form<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
-    type Rejection = Rejected;
+    type Rejection = ExtractorError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Rejected> {
-        let envelope = Rejections::from_extensions(request.extensions()).envelope;
-        let reject = |rejection| Rejected::new(rejection, envelope);
+    async fn from_request(request: Request, state: &S) -> Result<Self, ExtractorError> {
+        let envelope = RejectionEnvelope::from_extensions(request.extensions());
+        let reject = |rejection| ExtractorError::new(rejection, envelope);
         if matches!(*request.method(), Method::GET | Method::HEAD) {
             let query = request.uri().query().unwrap_or_default().as_bytes();
             return urlencoded(query, Location::Query).map(Form).map_err(reject);
@@ -99,11 +100,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
 pub struct Path<T>(pub T);
 
 impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
-    type Rejection = Rejected;
+    type Rejection = ExtractorError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejected> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ExtractorError> {
         use axum::extract::rejection::PathRejection;
-        let envelope = Rejections::from_extensions(&parts.extensions).envelope;
+        let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
             Err(PathRejection::FailedToDeserializePathParams(error)) => {
@@ -113,12 +114,12 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
                     let mut names = params.iter().map(|(name, _)| name.to_owned());
                     names.next().filter(|_| names.next().is_none())
                 });
-                Err(Rejected::new(
+                Err(ExtractorError::new(
                     path_rejection(error.into_kind(), only),
                     envelope,
                 ))
             }
-            Err(_) => Err(Rejected::new(Rejection::Misconfigured, envelope)),
+            Err(_) => Err(ExtractorError::new(Rejection::Misconfigured, envelope)),
         }
     }
 }
@@ -150,9 +151,9 @@ fn path_rejection(kind: axum::extract::path::ErrorKind, only: Option<String>) ->
         }
         _ => return Rejection::Misconfigured,
     };
-    let words = super::rejection::type_words(expected);
+    let words = type_words(expected);
     // A whole number that does not fit the type is out of range, not of the wrong type.
-    match super::rejection::out_of_range(&value).filter(|_| words == "an integer") {
+    match out_of_range(&value).filter(|_| words == "an integer") {
         Some(text) => invalid_path(field, "out_of_range", text.to_owned()),
         None => invalid_path(field, "invalid_type", format!("must be {words}")),
     }
@@ -242,9 +243,8 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T,
         // `-5` for an unsigned number fails as a bad digit; in a JSON body it is too small.
         if message == "invalid digit found in string" {
             let key = error.path().to_string();
-            let negative = form_urlencoded::parse(text).any(|(name, value)| {
-                name == key && super::rejection::out_of_range(&value) == Some("is too small")
-            });
+            let negative = form_urlencoded::parse(text)
+                .any(|(name, value)| name == key && out_of_range(&value) == Some("is too small"));
             if negative {
                 message = "number too small to fit in target type".to_owned();
             }
@@ -312,14 +312,14 @@ macro_rules! validated {
         #[cfg(feature = $feature)]
         impl<T, S> $trait<S> for $wrapper<$extractor<T>>
         where
-            $extractor<T>: $trait<S, Rejection = Rejected>,
+            $extractor<T>: $trait<S, Rejection = ExtractorError>,
             T: $bound + DeserializeOwned,
             S: Send + Sync,
         {
-            type Rejection = Rejected;
+            type Rejection = ExtractorError;
 
-            async fn $method(input: $input, state: &S) -> Result<Self, Rejected> {
-                let envelope = Rejections::from_extensions($extensions(&input)).envelope;
+            async fn $method(input: $input, state: &S) -> Result<Self, ExtractorError> {
+                let envelope = RejectionEnvelope::from_extensions($extensions(&input));
                 let value = <$extractor<T> as $trait<S>>::$method(input, state).await?;
                 match $check(&value.0) {
                     Ok(()) => Ok($wrapper(value)),
@@ -329,7 +329,7 @@ macro_rules! validated {
                             .map(|violation| violation.at(Location::$location))
                             .collect();
                         let violations = violations.named_by::<T>();
-                        Err(Rejected::new(Rejection::invalid(violations), envelope))
+                        Err(ExtractorError::new(Rejection::invalid(violations), envelope))
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! [`ErrorContextLayer`]: each request's id, path and time, for the errors answered in it.
 
-use crate::envelope::{Envelope, HasVtable, Vtable};
+use crate::envelope::{Envelope, Problem};
+use crate::model::parts::Vtable;
+use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
 
 /// A tower [`Layer`](tower_layer::Layer) that gives every request an error context: its id,
 /// path and time, carried by every error response rendered while the request is handled.
@@ -47,7 +49,7 @@ use crate::envelope::{Envelope, HasVtable, Vtable};
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ErrorContextLayer {
-    rejections: Option<Rejections>,
+    rejections: Option<RejectionEnvelope>,
 }
 
 impl ErrorContextLayer {
@@ -69,16 +71,16 @@ impl ErrorContextLayer {
     /// ```
     #[must_use]
     pub fn rejections<E: Envelope>(mut self) -> Self {
-        self.rejections = Some(Rejections::new().envelope::<E>());
+        self.rejections = Some(RejectionEnvelope::of::<E>());
         self
     }
 }
 
 impl<S> tower_layer::Layer<S> for ErrorContextLayer {
-    type Service = ErrorContext<S>;
+    type Service = ErrorContextService<S>;
 
-    fn layer(&self, inner: S) -> ErrorContext<S> {
-        ErrorContext {
+    fn layer(&self, inner: S) -> ErrorContextService<S> {
+        ErrorContextService {
             inner,
             rejections: self.rejections,
         }
@@ -87,50 +89,44 @@ impl<S> tower_layer::Layer<S> for ErrorContextLayer {
 
 /// The service [`ErrorContextLayer`] wraps around an inner service.
 #[derive(Clone, Debug)]
-pub struct ErrorContext<S> {
+pub struct ErrorContextService<S> {
     inner: S,
-    rejections: Option<Rejections>,
+    rejections: Option<RejectionEnvelope>,
 }
 
-/// How errcat's extractors reject a request: in which envelope. Carried as a request
-/// extension, which [`ErrorContextLayer::rejections`] inserts (as can any layer).
+/// The envelope errcat's extractors reject a request in. Carried as a request extension,
+/// which [`ErrorContextLayer::rejections`] inserts (as can any layer).
 #[derive(Clone, Copy, Debug)]
-pub struct Rejections {
+pub struct RejectionEnvelope {
     pub(crate) envelope: &'static Vtable,
 }
 
-impl Default for Rejections {
+impl Default for RejectionEnvelope {
+    /// [`Problem`].
     fn default() -> Self {
-        Rejections::new()
+        RejectionEnvelope::of::<Problem>()
     }
 }
 
-impl Rejections {
-    /// In [`Problem`](crate::envelope::Problem).
-    pub fn new() -> Self {
-        Rejections {
-            envelope: &<crate::envelope::Problem as HasVtable>::VTABLE,
+impl RejectionEnvelope {
+    /// Envelope `E`.
+    pub fn of<E: Envelope>() -> Self {
+        RejectionEnvelope {
+            envelope: crate::envelope::vtable::<E>(),
         }
     }
 
-    /// In envelope `E`.
-    #[must_use]
-    pub fn envelope<E: Envelope>(self) -> Self {
-        Rejections {
-            envelope: &<E as HasVtable>::VTABLE,
-        }
-    }
-
-    /// The rejections of a request with `extensions`.
-    pub(crate) fn from_extensions(extensions: &http::Extensions) -> Self {
-        extensions.get::<Rejections>().copied().unwrap_or_default()
+    /// The envelope of a request with `extensions`.
+    pub(crate) fn from_extensions(extensions: &http::Extensions) -> &'static Vtable {
+        extensions
+            .get::<RejectionEnvelope>()
+            .copied()
+            .unwrap_or_default()
+            .envelope
     }
 }
 
-/// The name of the request and response header carrying the request id.
-pub const REQUEST_ID_HEADER: &str = "x-request-id";
-
-impl<S, ReqBody, ResBody> tower_service::Service<http::Request<ReqBody>> for ErrorContext<S>
+impl<S, ReqBody, ResBody> tower_service::Service<http::Request<ReqBody>> for ErrorContextService<S>
 where
     S: tower_service::Service<http::Request<ReqBody>, Response = http::Response<ResBody>>,
 {
@@ -149,67 +145,21 @@ where
         if let Some(envelope) = self.rejections {
             request.extensions_mut().insert(envelope);
         }
-        let (id, header) = match request
-            .headers()
-            .get(REQUEST_ID_HEADER)
-            .and_then(sane_request_id)
-        {
-            Some((id, header)) => (id.to_owned(), header.clone()),
-            None => {
-                let id = crate::request_id::generate();
-                let header = http::HeaderValue::from_str(&id)
-                    .unwrap_or(http::HeaderValue::from_static("invalid"));
-                (id, header)
-            }
-        };
-        let context = std::sync::Arc::new(crate::RequestContext::new(id, request.uri().path()));
-        // Services may do work in `call` itself, so that runs in the context too.
-        let future = crate::context::enter_shared(context.clone(), || self.inner.call(request));
-        ResponseFuture {
-            inner: crate::context::scope_shared(context, future),
-            id: Some(header),
+        let context = crate::scope::context(
+            request
+                .headers()
+                .get(REQUEST_ID_HEADER)
+                .map(http::HeaderValue::as_bytes),
+            request.uri().path(),
+        );
+        crate::scope::run(context, || self.inner.call(request))
+    }
+}
+
+impl<B> crate::scope::EchoRequestId for http::Response<B> {
+    fn echo_request_id(&mut self, id: &str) {
+        if let Ok(value) = http::HeaderValue::from_str(id) {
+            self.headers_mut().insert(REQUEST_ID_HEADER, value);
         }
-    }
-}
-
-fn sane_request_id(value: &http::HeaderValue) -> Option<(&str, &http::HeaderValue)> {
-    let id = value.to_str().ok()?;
-    crate::request_id::is_sane(id).then_some((id, value))
-}
-
-pin_project_lite::pin_project! {
-    /// The response future of [`ErrorContext`]: the inner future, run in the request's
-    /// context, with `x-request-id` added to its response.
-    pub struct ResponseFuture<F> {
-        #[pin]
-        inner: crate::Scoped<F>,
-        id: Option<http::HeaderValue>,
-    }
-}
-
-impl<F, ResBody, E> std::future::Future for ResponseFuture<F>
-where
-    F: std::future::Future<Output = Result<http::Response<ResBody>, E>>,
-{
-    type Output = Result<http::Response<ResBody>, E>;
-
-    fn poll(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
-        let this = self.project();
-        let mut output = std::task::ready!(this.inner.poll(cx));
-        if let (Ok(response), Some(id)) = (&mut output, this.id.take()) {
-            response.headers_mut().insert(REQUEST_ID_HEADER, id);
-        }
-        std::task::Poll::Ready(output)
-    }
-}
-
-impl<F> std::fmt::Debug for ResponseFuture<F> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseFuture")
-            .field("id", &self.id)
-            .finish_non_exhaustive()
     }
 }

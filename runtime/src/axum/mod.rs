@@ -13,10 +13,10 @@ pub use self::extract::Garde;
 #[cfg(feature = "validator")]
 pub use self::extract::Valid;
 pub use self::extract::{Form, Json, Path, Query};
-pub use self::layer::{
-    ErrorContext, ErrorContextLayer, REQUEST_ID_HEADER, Rejections, ResponseFuture,
-};
-pub use self::rejection::{Rejected, Rejection};
+pub use self::layer::{ErrorContextLayer, ErrorContextService, RejectionEnvelope};
+pub use self::rejection::ExtractorError;
+pub use crate::rejection::Rejection;
+pub use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
 
 use crate::ApiError;
 use axum_core::body::Body;
@@ -48,7 +48,7 @@ use axum_core::response::Response;
 /// assert_eq!(Locked.into_response().status(), 423);
 /// ```
 pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
-    crate::response::respond::<E, Body>(error, crate::log::Loggable::Opaque)
+    crate::render::respond::<Body>(|visit| error.parts(visit), &crate::log::Loggable::Opaque)
 }
 
 /// Implements `IntoResponse` for a derived type; called by the derive's expansion.

@@ -1,11 +1,10 @@
 //! [`CatalogEntry`]: one error a type can answer with, as data.
 
-use crate::context::Context;
-use crate::envelope::{Envelope, HasVtable, Problem, Vtable};
-use crate::parts::reason_phrase;
-use crate::parts::{Args, DetailValue, ErrorParts};
-use crate::response::render;
-use crate::row::Variant;
+use crate::envelope::{Context, DetailValue, Envelope, ErrorParts, Problem, reason_phrase};
+use crate::model::parts::Vtable;
+use crate::model::row::Variant;
+use crate::model::text::Args;
+use crate::render::render;
 use crate::violations::{FieldViolation, Violations};
 use bytes::Bytes;
 use http::{Response, StatusCode};
@@ -113,7 +112,7 @@ impl CatalogEntry {
             description: "",
             body: false,
             violations: false,
-            envelope: &<Problem as HasVtable>::VTABLE,
+            envelope: crate::envelope::vtable::<Problem>(),
             row: None,
         }
     }
@@ -156,7 +155,7 @@ impl CatalogEntry {
     /// Sets the envelope the entry's responses use.
     #[must_use]
     pub fn with_envelope<E: Envelope>(self) -> Self {
-        self.in_envelope(&<E as HasVtable>::VTABLE)
+        self.in_envelope(crate::envelope::vtable::<E>())
     }
 
     pub(crate) fn in_envelope(mut self, envelope: &'static Vtable) -> Self {
@@ -206,9 +205,8 @@ impl CatalogEntry {
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
-                let parts =
-                    ErrorParts::from_row(row, Args::Placeholders, &values, None, violations)
-                        .with_vtable(self.envelope);
+                let parts = ErrorParts::from_row(row, self.envelope, Args::Placeholders, &values)
+                    .with_fields(None, violations);
                 Some(render(&parts, &ctx))
             }
             None => {
@@ -236,23 +234,21 @@ impl CatalogEntry {
         }
     }
 
-    pub(crate) fn from_row(row: &'static Variant) -> Self {
-        let status = StatusCode::from_u16(row.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    pub(crate) fn from_row(row: &'static Variant, envelope: &'static Vtable) -> Self {
         CatalogEntry {
-            variant: row.name,
-            status: status.as_u16(),
-            code: row.code,
+            variant: row.name(),
+            status: row.status().as_u16(),
+            code: row.code(),
             message: row
-                .message
-                .as_ref()
-                .map_or_else(|| reason_phrase(status), |template| template.source),
-            field: row.field.as_ref().map(|template| template.source),
-            headers: row.headers.iter().map(|header| header.name).collect(),
-            details: row.details.to_vec(),
-            description: row.description,
-            body: row.body,
-            violations: row.violations,
-            envelope: row.envelope,
+                .message()
+                .map_or_else(|| reason_phrase(row.status()), |template| template.source),
+            field: row.field().map(|template| template.source),
+            headers: row.headers().iter().map(|header| header.name).collect(),
+            details: row.details().to_vec(),
+            description: row.description(),
+            body: row.body(),
+            violations: row.violations(),
+            envelope,
             row: Some(row),
         }
     }

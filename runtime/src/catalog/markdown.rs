@@ -1,7 +1,7 @@
 //! [`Catalog::to_markdown`]: the status summary, then one table and the examples per group.
 
 use super::{Catalog, CatalogEntry, by_status};
-use crate::parts::reason_phrase;
+use crate::envelope::reason_phrase;
 use http::StatusCode;
 use std::fmt::Write as _;
 

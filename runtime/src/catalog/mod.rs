@@ -47,7 +47,32 @@ pub(crate) use self::openapi::response as openapi_response;
 
 use crate::ApiError;
 use crate::envelope::Envelope;
+use crate::model::table::{Decoded, Table};
 use std::collections::BTreeMap;
+
+/// A transparent row's index, and its inner type's `ApiError::catalog`.
+#[doc(hidden)]
+pub type Nested = (usize, fn() -> Vec<CatalogEntry>);
+
+/// A derived type's entries: its table's rows, with each transparent row replaced by the
+/// entries of its inner type (`nested`), in the outer type's envelope.
+pub(crate) fn entries(table: &'static Table, nested: &[Nested]) -> Vec<CatalogEntry> {
+    let decoded = table.entries();
+    let mut entries = Vec::with_capacity(decoded.len());
+    for (index, entry) in decoded.iter().enumerate() {
+        match entry {
+            Decoded::Variant(row) => {
+                entries.push(CatalogEntry::from_row(row, table.envelope_of(row)))
+            }
+            Decoded::Transparent { envelope, .. } => {
+                if let Some((_, inner)) = nested.iter().find(|(at, _)| *at == index) {
+                    entries.extend(inner().into_iter().map(|entry| entry.in_envelope(envelope)));
+                }
+            }
+        }
+    }
+    entries
+}
 
 /// Several error types' entries, in named groups, ready to render.
 #[derive(Clone, Debug)]

@@ -2,8 +2,8 @@
 //! example per entry rendered by the same code as real responses.
 
 use super::{Catalog, CatalogEntry, by_status};
-use crate::envelope::Vtable;
-use crate::parts::reason_phrase;
+use crate::envelope::reason_phrase;
+use crate::model::parts::Vtable;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
@@ -107,7 +107,7 @@ pub(crate) fn response(
         let content_type = if entry.body {
             "application/json"
         } else {
-            entry.envelope.content_type()
+            entry.envelope.content_type
         };
         let index = match content.iter().position(|(known, _)| *known == content_type) {
             Some(index) => index,

@@ -1,5 +1,4 @@
-use super::{Envelope, Reads};
-use crate::{Context, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, JsonObject};
 use serde_json::Value;
 
 /// The message under `message`: `application/json`, `{"message":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
@@ -24,15 +23,12 @@ use serde_json::Value;
 pub struct MessageField;
 
 impl Envelope for MessageField {
-    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &["message"];
     const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
         super::write_message_only("message", error, body);
     }
-
-    const READS: Reads = Reads::Nothing;
 
     fn schema() -> Value {
         super::message_only_schema("message")

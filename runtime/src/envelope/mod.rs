@@ -1,34 +1,33 @@
-//! Envelopes: the JSON shapes an API wraps its errors in.
+//! Envelopes: the JSON shapes an API wraps its errors in, and what an envelope author needs to
+//! write one.
 //!
-//! | type | content type | body |
-//! | --- | --- | --- |
-//! | [`Problem`] (default, RFC 9457) | `application/problem+json` | `{"type":"about:blank","title":REASON,"status":N,"detail":MESSAGE,"instance":PATH,"code":CODE,"field":FIELD,"requestId":ID,...details}` |
-//! | [`ErrorField`] | `application/json` | `{"error":MESSAGE,...details}` |
-//! | [`MessageField`] | `application/json` | `{"message":MESSAGE,...details}` |
-//! | [`Wrapped`] | `application/json` | `{"success":false,"error":{"code":CODE,"message":MESSAGE,"field":FIELD,...details},"meta":{"requestId":ID,"timestamp":TS}}` |
-//! | [`Spring`] | `application/json` | `{"timestamp":TS,"status":N,"error":REASON,"message":MESSAGE,"path":PATH,...details}` |
-//!
-//! Members appear in that order; a member whose value is absent is left out, never `null`.
-//! REASON is the status's canonical reason phrase; PATH, ID and the request's time come from
-//! the [`RequestContext`](crate::RequestContext) when there is one.
-//!
-//! Any other shape is a type implementing [`Envelope`].
+//! The built-in envelopes are [`Problem`] (the default, RFC 9457), [`ErrorField`],
+//! [`MessageField`], [`Wrapped`] and [`Spring`]; the [crate docs](crate#envelopes) show the
+//! body of each. Any other shape is a type implementing [`Envelope`], which writes a body
+//! from an error's [`ErrorParts`] and the [`Context`] it is answered in, into a
+//! [`JsonObject`].
 
 mod error_field;
 mod message_field;
+mod object;
 mod problem;
 mod spring;
 mod wrapped;
 
 pub use self::error_field::ErrorField;
 pub use self::message_field::MessageField;
+pub use self::object::JsonObject;
 pub use self::problem::Problem;
 pub use self::spring::Spring;
 pub use self::wrapped::Wrapped;
+pub use crate::model::parts::{ErrorParts, reason_phrase};
+pub use crate::model::text::Text;
+pub use crate::model::timestamp::Timestamp;
+pub use crate::model::value::DetailValue;
+pub use crate::model::view::Context;
 
-use crate::context::Context;
-use crate::json::JsonObject;
-use crate::parts::ErrorParts;
+use crate::model::parts::Vtable;
+use crate::model::sink::Sink;
 use http::HeaderValue;
 use serde_json::{Value, json};
 use std::any::TypeId;
@@ -36,12 +35,12 @@ use std::any::TypeId;
 /// A JSON shape for error bodies.
 ///
 /// An envelope writes the members of one JSON object from an error's [`ErrorParts`] and the
-/// [`Context`] it is rendered in. Here is Microsoft's REST guidelines shape,
+/// [`Context`] it is answered in. Here is Microsoft's REST guidelines shape,
 /// `{"error":{"code","message","target"}}`:
 ///
 /// ```
-/// use errcat::{ApiError, Context, Envelope, ErrorParts, JsonObject};
-/// use errcat::envelope::Reads;
+/// use errcat::ApiError;
+/// use errcat::envelope::{Context, Envelope, ErrorParts, JsonObject};
 ///
 /// /// `{"error":{"code":CODE,"message":MESSAGE,"target":FIELD,...details}}`
 /// struct MicrosoftError;
@@ -60,9 +59,6 @@ use std::any::TypeId;
 ///     // The members written beside the details: a #[detail] with one of these keys is a
 ///     // compile error, so a body never repeats a key.
 ///     const MEMBERS: &'static [&'static str] = &["code", "message", "target"];
-///
-///     // Nothing above reads the request or the clock, so fixed bodies are reused.
-///     const READS: Reads = Reads::Nothing;
 /// }
 ///
 /// #[derive(Debug, ApiError)]
@@ -82,6 +78,24 @@ use std::any::TypeId;
 ///     r#"{"error":{"code":"BadArgument","message":"quantity is required","target":"quantity"}}"#
 /// );
 /// ```
+///
+/// # Speed
+///
+/// An envelope written like this one renders as fast as the built-in ones. The first time a
+/// variant is answered in it, errcat runs `write` once with stand-ins for everything that
+/// changes from one response to the next (the error's field values and details, the
+/// request's id and path, the time) and keeps the body it wrote, with holes where the
+/// stand-ins went; each later response copies that body and fills in the holes. A body with
+/// no holes is sent as it is, without a copy.
+///
+/// A stand-in that `write` only passes on to `body` ([`JsonObject::text`],
+/// [`JsonObject::timestamp`], [`JsonObject::value`], [`JsonObject::details`]) becomes a hole.
+/// One that `write` reads instead (formats with `Display`, asks [`Text::as_str`], compares,
+/// measures) could change what it writes, so errcat notices and writes that variant's bodies
+/// member by member on every response: slower, never wrong.
+///
+/// `write` must depend on its arguments alone: what it reads from elsewhere (a global, a
+/// thread-local, the environment) is written into the kept body as it was the first time.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errcat envelope",
     label = "not an `errcat::Envelope`",
@@ -104,18 +118,6 @@ pub trait Envelope: 'static {
     /// Writes the members of the body object for `error`.
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>);
 
-    /// What of the [`Context`] [`write`](Self::write) reads. When a body cannot change (the
-    /// error's text is fixed, it has no details, and the envelope reads nothing that is
-    /// there), it is rendered once and reused. The default, [`Reads::Everything`], never
-    /// reuses a body.
-    const READS: Reads = Reads::Everything;
-
-    /// Whether bodies may be compiled into skeletons with holes: only for envelopes that
-    /// pass every request or clock value through [`JsonObject::str`] or
-    /// [`JsonObject::timestamp`], as errcat's own do.
-    #[doc(hidden)]
-    const __COMPILE: bool = false;
-
     /// The JSON Schema (OpenAPI 3.1 dialect) of this envelope's bodies, for the catalog's
     /// OpenAPI document. The default says only that a body is an object.
     ///
@@ -132,6 +134,68 @@ pub trait Envelope: 'static {
         let _ = (status, codes);
         None
     }
+}
+
+impl ErrorParts<'_> {
+    /// Renders these parts in envelope `E`.
+    #[must_use]
+    pub fn with_envelope<E: Envelope>(self) -> Self {
+        self.with_vtable(vtable::<E>())
+    }
+}
+
+/// `E`'s functions and constants, built at compile time.
+pub(crate) const fn vtable<E: Envelope>() -> &'static Vtable {
+    &const {
+        Vtable {
+            content_type: checked_content_type(E::CONTENT_TYPE),
+            content_type_value: content_type_value::<E>,
+            write: write::<E>,
+            type_id: TypeId::of::<E>(),
+            name: std::any::type_name::<E>,
+            schema: E::schema,
+            schema_at: E::schema_at,
+        }
+    }
+}
+
+/// `E::write` into any sink.
+fn write<E: Envelope>(error: &ErrorParts<'_>, ctx: &Context<'_>, sink: &mut dyn Sink) {
+    JsonObject::write(sink, E::MEMBERS, E::VIOLATION_MEMBERS, |body| {
+        E::write(error, ctx, body);
+    });
+}
+
+/// The envelope's content type as a header value, built at compile time: no validation at
+/// run time.
+fn content_type_value<E: Envelope>() -> HeaderValue {
+    const { HeaderValue::from_static(checked_content_type(E::CONTENT_TYPE)) }
+}
+
+/// Fails compilation when an envelope's content type could not be a header value, so
+/// building the header at run time can never fail.
+const fn checked_content_type(content_type: &'static str) -> &'static str {
+    let bytes = content_type.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        assert!(
+            (bytes[i] >= 0x20 && bytes[i] < 0x7f) || bytes[i] == b'\t',
+            "Envelope::CONTENT_TYPE must be visible ASCII, e.g. \"application/json\""
+        );
+        i += 1;
+    }
+    content_type
+}
+
+/// The vtable of the envelope type `$ty`, for the derive's table. The first use of `$ty` is
+/// as an [`Envelope`], so a type that is not one gets that trait's own message, once.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __private_vtable {
+    ($ty:ty) => {{
+        let _: &str = <$ty as $crate::Envelope>::CONTENT_TYPE;
+        $crate::__private::vtable::<$ty>()
+    }};
 }
 
 /// `{KEY:MESSAGE,"errors":{FIELD:MESSAGE},...details}`: [`ErrorField`] and [`MessageField`],
@@ -158,114 +222,4 @@ fn message_only_schema(key: &str) -> Value {
             }
         }
     })
-}
-
-/// What of the [`Context`] an envelope reads, so errcat knows when a body cannot change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Reads {
-    /// Nothing: the body depends on the error alone.
-    Nothing,
-    /// The request's id or path, but not the clock: bodies rendered outside a request can be
-    /// reused.
-    Request,
-    /// The clock, or anything else: no body is reused.
-    Everything,
-}
-
-/// An envelope's functions behind pointers, so one non-generic renderer serves them all and
-/// a variant's envelope can be static data.
-#[doc(hidden)]
-pub struct Vtable {
-    pub(crate) content_type: &'static str,
-    pub(crate) write: fn(&ErrorParts<'_>, &Context<'_>, &mut JsonObject<'_>),
-    pub(crate) reads: Reads,
-    pub(crate) compile: bool,
-    pub(crate) content_type_value: fn() -> HeaderValue,
-    pub(crate) type_id: TypeId,
-    pub(crate) name: fn() -> &'static str,
-    pub(crate) schema: fn() -> Value,
-    pub(crate) schema_at: fn(u16, &[&str]) -> Option<Value>,
-    /// [`Envelope::MEMBERS`], read by the derive's compile-time check.
-    pub members: &'static [&'static str],
-    /// [`Envelope::VIOLATION_MEMBERS`], read by the derive's compile-time check.
-    pub violation_members: &'static [&'static str],
-}
-
-impl Vtable {
-    /// The envelope's type name without its path, naming its schema in the catalog.
-    pub(crate) fn short_name(&self) -> &'static str {
-        let name = (self.name)();
-        let name = name.split('<').next().unwrap_or(name);
-        name.rsplit("::").next().unwrap_or(name)
-    }
-
-    pub(crate) fn content_type(&self) -> &'static str {
-        self.content_type
-    }
-}
-
-impl std::fmt::Debug for Vtable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.short_name())
-    }
-}
-
-/// Gives every [`Envelope`] its [`Vtable`].
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an errcat envelope",
-    label = "not an `errcat::Envelope`",
-    note = "use one of errcat::envelope::{{Problem, ErrorField, MessageField, Wrapped, Spring}}, or implement errcat::Envelope for `{Self}`"
-)]
-pub trait HasVtable {
-    const VTABLE: Vtable;
-}
-
-impl<E: Envelope> HasVtable for E {
-    const VTABLE: Vtable = Vtable {
-        content_type: checked_content_type(E::CONTENT_TYPE),
-        write: E::write,
-        reads: E::READS,
-        compile: E::__COMPILE,
-        content_type_value: content_type_value::<E>,
-        type_id: TypeId::of::<E>(),
-        name: std::any::type_name::<E>,
-        schema: E::schema,
-        schema_at: E::schema_at,
-        members: E::MEMBERS,
-        violation_members: E::VIOLATION_MEMBERS,
-    };
-}
-
-/// The envelope's content type as a header value, built at compile time: no validation at
-/// run time.
-fn content_type_value<E: Envelope>() -> HeaderValue {
-    const { HeaderValue::from_static(checked_content_type(E::CONTENT_TYPE)) }
-}
-
-impl Vtable {
-    /// Whether a fixed body rendered in `ctx` is the same as any other time.
-    pub(crate) fn reusable_in(&self, ctx: &Context<'_>) -> bool {
-        match self.reads {
-            Reads::Nothing => true,
-            Reads::Request => ctx.request().is_none(),
-            Reads::Everything => false,
-        }
-    }
-}
-
-/// Fails compilation when an envelope's content type could not be a header value, so
-/// building the header at run time can never fail.
-const fn checked_content_type(content_type: &'static str) -> &'static str {
-    let bytes = content_type.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        assert!(
-            (bytes[i] >= 0x20 && bytes[i] < 0x7f) || bytes[i] == b'\t',
-            "Envelope::CONTENT_TYPE must be visible ASCII, e.g. \"application/json\""
-        );
-        i += 1;
-    }
-    content_type
 }

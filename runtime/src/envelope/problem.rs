@@ -1,5 +1,4 @@
-use super::{Envelope, Reads};
-use crate::{Context, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
 /// RFC 9457 problem details, errcat's default envelope.
@@ -32,7 +31,6 @@ pub struct Problem;
 
 impl Envelope for Problem {
     const CONTENT_TYPE: &'static str = "application/problem+json";
-    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &[
         "type",
         "title",
@@ -51,22 +49,20 @@ impl Envelope for Problem {
             .number("status", error.status().as_u16().into())
             .text("detail", error.message());
         if let Some(path) = ctx.path() {
-            body.str("instance", path);
+            body.text("instance", path);
         }
         body.str("code", error.code());
         if let Some(field) = error.field() {
             body.text("field", field);
         }
         if let Some(id) = ctx.request_id() {
-            body.str("requestId", id);
+            body.text("requestId", id);
         }
         if let Some(violations) = error.violations() {
             body.violation_problems("errors", violations);
         }
         body.details(error);
     }
-
-    const READS: Reads = Reads::Request;
 
     fn schema() -> Value {
         json!({

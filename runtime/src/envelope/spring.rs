@@ -1,5 +1,4 @@
-use super::Envelope;
-use crate::{Context, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, JsonObject};
 use serde_json::{Value, json};
 
 /// Spring Boot's error attributes: `application/json`,
@@ -31,7 +30,6 @@ use serde_json::{Value, json};
 pub struct Spring;
 
 impl Envelope for Spring {
-    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &["timestamp", "status", "error", "message", "path"];
     const VIOLATION_MEMBERS: &'static [&'static str] = &["validationErrors"];
 
@@ -41,7 +39,7 @@ impl Envelope for Spring {
             .str("error", error.reason())
             .text("message", error.message());
         if let Some(path) = ctx.path() {
-            body.str("path", path);
+            body.text("path", path);
         }
         if let Some(violations) = error.violations() {
             body.violation_messages("validationErrors", violations);

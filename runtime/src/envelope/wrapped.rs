@@ -1,5 +1,5 @@
-use super::Envelope;
-use crate::{Context, ErrorParts, JsonObject, Violations};
+use super::{Context, Envelope, ErrorParts, JsonObject};
+use crate::Violations;
 use serde_json::{Value, json};
 
 /// A success flag, the error, and metadata: `application/json`,
@@ -33,7 +33,6 @@ use serde_json::{Value, json};
 pub struct Wrapped;
 
 impl Envelope for Wrapped {
-    const __COMPILE: bool = true;
     const MEMBERS: &'static [&'static str] = &["code", "message", "field"];
     const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
@@ -56,7 +55,7 @@ impl Envelope for Wrapped {
             })
             .object("meta", |meta| {
                 if let Some(id) = ctx.request_id() {
-                    meta.str("requestId", id);
+                    meta.text("requestId", id);
                 }
                 meta.timestamp("timestamp", ctx.timestamp());
             });

@@ -1,32 +1,44 @@
 //! Turning [`ErrorParts`] into an `http::Response<Bytes>`: one renderer for every envelope,
 //! derived or hand-written.
+//!
+//! A derived variant's body is compiled once per envelope into a skeleton (`skeleton`),
+//! kept in `cache`, and filled in on each response; every other body (hand-written parts,
+//! field violations, catalog examples) is written member by member into a [`Body`].
 
-use crate::api_error::ApiError;
-use crate::context::{self, Context};
-use crate::json::JsonObject;
+mod body;
+mod cache;
+mod skeleton;
+
+use self::body::Body;
+use crate::envelope::Problem;
 use crate::log::{self, Loggable};
-use crate::parts::{ErrorParts, HeaderValueSource};
+use crate::model::parts::{ErrorParts, HeaderValueSource, Vtable};
+use crate::model::view::Context;
+use crate::request;
 use bytes::Bytes;
 use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Response, StatusCode};
 use std::cell::RefCell;
 
-/// The response for `error` in the request context current on this thread, logged as
-/// `source` says, with any body type a `Bytes` converts into (`Bytes` itself, axum's `Body`).
+/// The response for the parts `visit` hands over, in the request context current on this
+/// thread, logged as `source` says, with any body type a `Bytes` converts into (`Bytes`
+/// itself, axum's `Body`).
 ///
 /// The response is filled in place rather than moved out of the callback: a response is a
 /// large value, and copying it around was a measurable share of the cost of an error.
-pub(crate) fn respond<E, B>(error: &E, source: Loggable<'_>) -> Response<B>
+pub(crate) fn respond<B>(
+    visit: impl FnOnce(&mut dyn FnMut(&ErrorParts<'_>)),
+    source: &Loggable<'_>,
+) -> Response<B>
 where
-    E: ApiError + ?Sized,
     B: From<Bytes> + Default,
 {
     let mut response = Response::new(B::default());
-    context::with_current(|request| {
+    request::with_current(|request| {
         let ctx = Context::new(request);
         let mut rendered = false;
-        error.parts(&mut |parts| {
-            log::response(parts, &source);
+        visit(&mut |parts| {
+            log::response(parts, source);
             fill(&mut response, parts, &ctx);
             rendered = true;
         });
@@ -43,36 +55,78 @@ where
     response
 }
 
-/// The response for `parts` rendered in `ctx`.
+/// The response for `parts` rendered in `ctx`: what catalog examples show (their
+/// placeholders are never compiled).
 pub(crate) fn render(parts: &ErrorParts<'_>, ctx: &Context<'_>) -> Response<Bytes> {
     let mut response = Response::new(Bytes::new());
     fill(&mut response, parts, ctx);
     response
 }
 
+/// The envelope `parts` are written in.
+pub(crate) fn envelope(parts: &ErrorParts<'_>) -> &'static Vtable {
+    parts
+        .envelope()
+        .unwrap_or(const { crate::envelope::vtable::<Problem>() })
+}
+
 /// Sets `response`'s status, headers and body from `parts`.
 fn fill<B: From<Bytes>>(response: &mut Response<B>, parts: &ErrorParts<'_>, ctx: &Context<'_>) {
-    let (body, content_type) = body(parts, ctx);
+    let envelope = envelope(parts);
+    let (body, content_type) = match raw_body(parts) {
+        Some(raw) => raw,
+        None => (body(parts, envelope, ctx), (envelope.content_type_value)()),
+    };
     *response.body_mut() = B::from(body);
     *response.status_mut() = parts.status();
     headers(response.headers_mut(), parts, content_type);
 }
 
-/// The body, and its content type: the raw body field's JSON, else the envelope's.
-fn body(parts: &ErrorParts<'_>, ctx: &Context<'_>) -> (Bytes, HeaderValue) {
-    if let Some(raw) = parts.raw_body() {
-        let rendered = with_scratch(|buf| {
-            raw.write_json(buf)
+/// The raw body field's JSON, outside any envelope; `None` (and the envelope after all) when
+/// there is none or it fails to serialize.
+fn raw_body(parts: &ErrorParts<'_>) -> Option<(Bytes, HeaderValue)> {
+    let raw = parts.raw_body()?;
+    let body = with_scratch(|buf| {
+        raw.write_json(buf)
+            .ok()
+            .map(|()| Bytes::copy_from_slice(buf))
+    });
+    if body.is_none() {
+        log::member_dropped("body");
+    }
+    Some((
+        body?,
+        const { HeaderValue::from_static("application/json") },
+    ))
+}
+
+/// The body in `envelope`: a derived variant's compiled body, filled in (or sent as it is,
+/// when nothing in it changes); anything else written member by member.
+fn body(parts: &ErrorParts<'_>, envelope: &'static Vtable, ctx: &Context<'_>) -> Bytes {
+    if let Some(values) = parts.row_values()
+        && let Some(skeleton) = cache::skeleton(values.row, envelope, ctx.request().is_some())
+    {
+        if let Some(fixed) = skeleton.fixed() {
+            return Bytes::from_static(fixed);
+        }
+        if let Some(body) = with_scratch(|buf| {
+            skeleton
+                .fill(values, ctx, buf)
                 .ok()
                 .map(|()| Bytes::copy_from_slice(buf))
-        });
-        match rendered {
-            Some(body) => return (body, const { HeaderValue::from_static("application/json") }),
-            None => log::member_dropped("body"),
+        }) {
+            return body;
         }
     }
-    let envelope = parts.envelope();
-    (envelope_body(parts, ctx), (envelope.content_type_value)())
+    written(parts, envelope, ctx)
+}
+
+/// The body in `envelope`, written member by member.
+fn written(parts: &ErrorParts<'_>, envelope: &'static Vtable, ctx: &Context<'_>) -> Bytes {
+    with_scratch(|buf| {
+        (envelope.write)(parts, ctx, &mut Body(buf));
+        Bytes::copy_from_slice(buf)
+    })
 }
 
 fn headers(headers: &mut http::HeaderMap, parts: &ErrorParts<'_>, content_type: HeaderValue) {
@@ -83,42 +137,6 @@ fn headers(headers: &mut http::HeaderMap, parts: &ErrorParts<'_>, content_type: 
         }
         None => log::header_dropped(&name),
     });
-}
-
-/// The body in the parts' envelope, rendered once and reused when nothing in it can change.
-pub(crate) fn envelope_body(parts: &ErrorParts<'_>, ctx: &Context<'_>) -> Bytes {
-    let envelope = parts.envelope();
-    if let Some(cache) = parts.static_cache()
-        && envelope.reusable_in(ctx)
-    {
-        let cached = cache.get_or_render(envelope.type_id, || {
-            with_scratch(|buf| {
-                write_envelope(parts, ctx, buf);
-                buf.to_vec()
-            })
-        });
-        if let Some(body) = cached {
-            return Bytes::from_static(body);
-        }
-    }
-    if envelope.compile
-        && let Some((row, args, details)) = parts.row_values()
-        && let Some(skeleton) = row.cache.skeletons.get(row, envelope, ctx)
-    {
-        return with_scratch(|buf| {
-            skeleton.render(args, details, ctx, buf);
-            Bytes::copy_from_slice(buf)
-        });
-    }
-    with_scratch(|buf| {
-        write_envelope(parts, ctx, buf);
-        Bytes::copy_from_slice(buf)
-    })
-}
-
-pub(crate) fn write_envelope(parts: &ErrorParts<'_>, ctx: &Context<'_>, buf: &mut Vec<u8>) {
-    let write = parts.envelope().write;
-    JsonObject::write_into(buf, |body| write(parts, ctx, body));
 }
 
 fn header_value(source: HeaderValueSource<'_>) -> Option<HeaderValue> {
@@ -168,3 +186,6 @@ fn with_scratch<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
         Err(_) => f(&mut Vec::new()),
     })
 }
+
+#[cfg(test)]
+mod tests;

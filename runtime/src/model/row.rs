@@ -1,0 +1,74 @@
+//! [`Variant`]: one variant's data, as the derive described it.
+
+use errcat_table::{Header, Row, Template};
+use http::StatusCode;
+
+/// One variant with its own status, decoded from its type's [`Table`](super::table::Table).
+#[derive(Debug)]
+pub struct Variant {
+    /// Unique among every variant of the program: what the renderer keys its compiled bodies
+    /// by.
+    pub(crate) id: usize,
+    pub(crate) status: StatusCode,
+    pub(crate) row: Row<'static>,
+}
+
+impl Variant {
+    pub(crate) fn new(id: usize, row: Row<'static>) -> Option<Self> {
+        Some(Variant {
+            id,
+            status: StatusCode::from_u16(row.status).ok()?,
+            row,
+        })
+    }
+
+    /// The variant's name, raw prefix removed.
+    pub(crate) fn name(&self) -> &'static str {
+        self.row.name
+    }
+
+    pub(crate) fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub(crate) fn code(&self) -> &'static str {
+        self.row.code
+    }
+
+    pub(crate) fn description(&self) -> &'static str {
+        self.row.description
+    }
+
+    /// `#[message]`; `None` means the status's reason phrase.
+    pub(crate) fn message(&self) -> Option<&Template<'static>> {
+        self.row.message.as_ref()
+    }
+
+    pub(crate) fn field(&self) -> Option<&Template<'static>> {
+        self.row.field.as_ref()
+    }
+
+    pub(crate) fn headers(&self) -> &[Header<'static>] {
+        &self.row.headers
+    }
+
+    /// The keys of the `#[detail]` members, in field order.
+    pub(crate) fn details(&self) -> &[&'static str] {
+        &self.row.details
+    }
+
+    /// Whether a field is the whole body (`#[api_error(body)]`).
+    pub(crate) fn body(&self) -> bool {
+        self.row.body
+    }
+
+    /// Whether a field lists the request's invalid fields (`#[api_error(violations)]`).
+    pub(crate) fn violations(&self) -> bool {
+        self.row.violations
+    }
+
+    /// The index of its envelope among its type's.
+    pub(crate) fn envelope_index(&self) -> usize {
+        self.row.envelope
+    }
+}

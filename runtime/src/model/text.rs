@@ -1,0 +1,159 @@
+//! [`Text`]: a string an error body carries, whose content may still be written.
+
+use super::taint::taint;
+use errcat_table::Piece;
+use std::fmt::{self, Display};
+
+/// One interpolated field.
+pub(crate) type Arg<'a> = &'a dyn Display;
+
+/// How a template's placeholders are filled.
+#[derive(Clone, Copy)]
+pub(crate) enum Args<'a> {
+    /// With the variant's field values.
+    Values(&'a [Arg<'a>]),
+    /// With themselves, as written (catalog examples).
+    Placeholders,
+    /// With stand-ins, while a body is recorded: each becomes a hole.
+    Recording,
+}
+
+/// A string an error body carries (its message, its field, the request's id or path),
+/// possibly with interpolated values still to be written.
+///
+/// Envelopes pass it to [`JsonObject::text`](crate::envelope::JsonObject::text), which escapes
+/// it straight into the body. It also displays as the final text, for an envelope that needs
+/// to look at it (at the price of a compiled body: see [`Envelope`](crate::Envelope)).
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    repr: Repr<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Repr<'a> {
+    Static(&'static str),
+    Str(&'a str),
+    Template(&'static [Piece<'static>], Args<'a>),
+    /// A stand-in for the request's id or path while a body is recorded.
+    Hole(TextHole),
+}
+
+/// What a [`Text`] stand-in stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextHole {
+    RequestId,
+    Path,
+}
+
+/// What a [`Text`] is made of, for the sinks that write it.
+pub(crate) enum View<'a> {
+    /// Fixed text.
+    Literal(&'a str),
+    /// A template and how its placeholders are filled.
+    Template(&'static [Piece<'static>], Args<'a>),
+    /// A stand-in.
+    Hole(TextHole),
+}
+
+impl<'a> Text<'a> {
+    /// Fixed text.
+    pub const fn borrowed(text: &'a str) -> Self {
+        Text {
+            repr: Repr::Str(text),
+        }
+    }
+
+    pub(crate) const fn fixed(text: &'static str) -> Self {
+        Text {
+            repr: Repr::Static(text),
+        }
+    }
+
+    pub(crate) const fn hole(hole: TextHole) -> Self {
+        Text {
+            repr: Repr::Hole(hole),
+        }
+    }
+
+    /// `pieces` filled by `args`; fixed text when there is no placeholder.
+    pub(crate) fn template(pieces: &'static [Piece<'static>], args: Args<'a>) -> Self {
+        match pieces {
+            [] => Text::fixed(""),
+            [Piece::Text(text)] => Text::fixed(text),
+            _ => Text {
+                repr: Repr::Template(pieces, args),
+            },
+        }
+    }
+
+    /// The text, when it needs no formatting.
+    pub fn as_str(&self) -> Option<&'a str> {
+        match self.repr {
+            Repr::Static(text) | Repr::Str(text) => Some(text),
+            Repr::Template(..) => None,
+            Repr::Hole(_) => {
+                taint();
+                None
+            }
+        }
+    }
+
+    /// The text, when it is fixed for the life of the program.
+    pub(crate) fn as_static(&self) -> Option<&'static str> {
+        match self.repr {
+            Repr::Static(text) => Some(text),
+            Repr::Str(_) | Repr::Template(..) | Repr::Hole(_) => None,
+        }
+    }
+
+    pub(crate) fn view(&self) -> View<'a> {
+        match self.repr {
+            Repr::Static(text) | Repr::Str(text) => View::Literal(text),
+            Repr::Template(pieces, args) => View::Template(pieces, args),
+            Repr::Hole(hole) => View::Hole(hole),
+        }
+    }
+
+    /// Writes the text to `out` piece by piece: fixed pieces straight, values through their
+    /// `Display`, without a pass through `format_args!` for the whole.
+    pub(crate) fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        match self.repr {
+            Repr::Static(text) | Repr::Str(text) => out.write_str(text),
+            Repr::Template(pieces, args) => {
+                for piece in pieces {
+                    match (*piece, args) {
+                        (Piece::Text(text), _) => out.write_str(text)?,
+                        (Piece::Arg { index, .. }, Args::Values(values)) => {
+                            if let Some(value) = values.get(index) {
+                                out.write_fmt(format_args!("{value}"))?;
+                            }
+                        }
+                        (Piece::Arg { written, .. }, Args::Placeholders) => {
+                            out.write_str("{")?;
+                            out.write_str(written)?;
+                            out.write_str("}")?;
+                        }
+                        (Piece::Arg { .. }, Args::Recording) => taint(),
+                    }
+                }
+                Ok(())
+            }
+            Repr::Hole(_) => {
+                taint();
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
+    }
+}
+
+impl fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}

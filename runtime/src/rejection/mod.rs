@@ -1,0 +1,212 @@
+//! [`Rejection`]: why errcat's extractors refused a request, as an API error like any other.
+
+mod serde_text;
+
+pub(crate) use self::serde_text::{out_of_range, type_words};
+
+use crate::serde_names::{Held, SerdeNames};
+use crate::{ApiError, FieldViolation, Location, Violations};
+use std::fmt;
+
+/// Why one of errcat's extractors ([`Json`](super::Json), [`Query`](super::Query),
+/// [`Form`](super::Form), [`Path`](super::Path), `Valid`, `Garde`) refused
+/// a request.
+///
+/// It is an [`ApiError`] like the service's own, so its responses take the service's envelope
+/// (see `ExtractorError`) and its entries belong in the catalog:
+/// `Catalog::new().group_in::<Rejection, ErrorField>("Request errors")`.
+#[derive(Debug, ApiError)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// The body is not valid JSON.
+    #[status(400)]
+    #[code("INVALID_JSON")]
+    #[message("Invalid JSON in request body")]
+    InvalidJson {
+        /// The line of the first error, from 1.
+        #[detail]
+        line: usize,
+        /// The column of the first error, from 1.
+        #[detail]
+        column: usize,
+    },
+
+    /// The request has no `Content-Type`, or not the one the extractor reads:
+    /// `Content-Type must be application/json` (or `application/x-www-form-urlencoded`).
+    #[status(415)]
+    #[code("UNSUPPORTED_MEDIA_TYPE")]
+    #[message("Content-Type must be {expected}")]
+    UnsupportedMediaType {
+        /// The content type the extractor reads.
+        expected: &'static str,
+    },
+
+    /// The body is larger than the service accepts (axum's `DefaultBodyLimit`, 2 MB unless
+    /// set).
+    #[status(413)]
+    #[code("PAYLOAD_TOO_LARGE")]
+    #[message("Request body too large")]
+    TooLarge,
+
+    /// The body could not be read from the connection.
+    #[status(400)]
+    #[code("BODY_UNREADABLE")]
+    #[message("The request body could not be read")]
+    Unreadable,
+
+    /// The body is well-formed, but a field is missing, unknown or of the wrong type:
+    /// `Missing required field: name`, `Field "age" must be an integer`.
+    #[status(400)]
+    #[code("INVALID_BODY")]
+    #[message("{summary}")]
+    InvalidBody {
+        /// What is wrong, naming the field: `Missing required field: name`.
+        summary: String,
+        /// The field.
+        #[api_error(violations)]
+        violations: Violations,
+    },
+
+    /// A query parameter is missing, repeated or of the wrong type:
+    /// `Missing required field: page`, `Field "page" must be an integer`.
+    #[status(400)]
+    #[code("INVALID_QUERY")]
+    #[message("{summary}")]
+    InvalidQuery {
+        /// What is wrong, naming the parameter.
+        summary: String,
+        /// The parameter.
+        #[api_error(violations)]
+        violations: Violations,
+    },
+
+    /// A path parameter is of the wrong type: `Path parameter "id" must be an integer`.
+    #[status(400)]
+    #[code("INVALID_PATH")]
+    #[message("{summary}")]
+    InvalidPath {
+        /// What is wrong, naming the parameter.
+        summary: String,
+        /// The parameter.
+        #[api_error(violations)]
+        violations: Violations,
+    },
+
+    /// The request's fields failed validation: `Validation failed`, or the field's own
+    /// message when only one field is invalid (`Field "fullName" is too short`).
+    #[status(400)]
+    #[code("VALIDATION_FAILED")]
+    #[message("{summary}")]
+    Invalid {
+        /// What is wrong.
+        summary: String,
+        /// Every invalid field.
+        #[api_error(violations)]
+        violations: Violations,
+    },
+
+    /// The route and the extractor disagree about the path's parameters: a bug in the
+    /// service, not in the request.
+    #[status(500)]
+    #[code("SERVER_ERROR")]
+    #[message("internal server error")]
+    Misconfigured,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+impl Rejection {
+    /// The rejection for fields that failed validation.
+    #[cfg(any(feature = "validator", feature = "garde"))]
+    pub(crate) fn invalid(violations: Violations) -> Self {
+        let summary = match violations.iter().as_slice() {
+            [only] if !only.field.is_empty() => field_summary(&only.field, &only.message),
+            _ => "Validation failed".to_owned(),
+        };
+        Rejection::Invalid {
+            summary,
+            violations,
+        }
+    }
+
+    /// The rejection for one bad value in a body, query, form or path of the type `names`
+    /// describes.
+    pub(crate) fn about(violation: FieldViolation, location: Location, names: &SerdeNames) -> Self {
+        if violation.field.is_empty() {
+            let whole_value =
+                violation.message == "must be an object" || names.held_at("") != Held::Object;
+            return if whole_value {
+                // `null` for the body: the whole value is wrong, no field to name.
+                Self::whole(location, &violation.message)
+            } else {
+                // A value inside the object, whose place serde lost on the way (in a
+                // `#[serde(flatten)]` field or an internally tagged enum): say so, and name
+                // no field rather than a wrong one.
+                let summary = format!("A value in the {} {}", part(location), violation.message);
+                Self::with_summary(location, summary, Violations::new())
+            };
+        }
+        let summary = match &*violation.code {
+            "missing" => format!("Missing required field: {}", violation.field),
+            "unknown" => format!("Unknown field: {}", violation.field),
+            _ => field_summary(&violation.field, &violation.message),
+        };
+        Self::with_summary(location, summary, Violations::from(violation))
+    }
+
+    /// The rejection when the whole body, query string or path is wrong.
+    pub(crate) fn whole(location: Location, message: &str) -> Self {
+        let part = part(location);
+        let (first, rest) = part.split_at(1);
+        let summary = format!("{}{rest} {message}", first.to_ascii_uppercase());
+        Self::with_summary(location, summary, Violations::new())
+    }
+
+    fn with_summary(location: Location, summary: String, violations: Violations) -> Self {
+        match location {
+            Location::Body => Rejection::InvalidBody {
+                summary,
+                violations,
+            },
+            Location::Path => Rejection::InvalidPath {
+                summary,
+                violations,
+            },
+            Location::Query | Location::Header => Rejection::InvalidQuery {
+                summary,
+                violations,
+            },
+        }
+    }
+}
+
+/// What a summary calls the part of the request at `location`.
+fn part(location: Location) -> &'static str {
+    match location {
+        Location::Body => "request body",
+        Location::Query => "query string",
+        Location::Path => "path",
+        Location::Header => "headers",
+    }
+}
+
+/// The summary for one field: `Field "fullName" is too short`, or with a colon when the
+/// message does not read on from the name (`Field "items": size must be at least 1`).
+pub(crate) fn field_summary(field: &str, message: &str) -> String {
+    const READS_ON: &[&str] = &[
+        "must", "is", "are", "should", "has", "have", "cannot", "can't", "does", "was", "were",
+        "may", "needs", "contains",
+    ];
+    let first = message.split(' ').next().unwrap_or_default();
+    if READS_ON.contains(&first) {
+        format!("Field \"{field}\" {message}")
+    } else {
+        format!("Field \"{field}\": {message}")
+    }
+}

@@ -1,0 +1,14 @@
+use errcat::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("key not found")]
+#[status(404)]
+struct KeyNotFound;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum BundleError {
+    #[error(transparent)]
+    Key(KeyNotFound),
+}
+
+fn main() {}
