@@ -50,6 +50,8 @@ scenario_benches! {
     problem_409 => "problem",
     nested => "nested",
     retry_after => "retry_after",
+    custom_flat => "custom_flat",
+    custom_nested => "custom_nested",
 }
 
 mod scale_1000 {

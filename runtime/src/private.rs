@@ -103,9 +103,9 @@ pub fn visit<'a>(
     body: Option<&'a dyn DetailValue>,
     violations: Option<&'a crate::Violations>,
 ) {
-    let row = table.variant(index);
+    let (row, envelope) = table.variant(index);
     visit(
-        &ErrorParts::from_row(row, table.envelope_of(row), Args::Values(args), details)
+        &ErrorParts::from_row(row, envelope, Args::Values(args), details)
             .with_fields(body, violations),
     );
 }

@@ -1,7 +1,8 @@
 //! utoipa integration (feature `utoipa`): every derived type is `utoipa::IntoResponses`, so
 //! `#[utoipa::path(..., responses(BundleError))]` lists each status with its examples.
 
-use crate::catalog::{CatalogEntry, by_status, openapi_response};
+use crate::catalog::openapi::response as openapi_response;
+use crate::catalog::{CatalogEntry, by_status};
 use std::collections::BTreeMap;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::{Response, ResponseBuilder};

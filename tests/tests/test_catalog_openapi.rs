@@ -2,7 +2,7 @@
 //! of that status, declared headers, one example per entry rendered by the same code as real
 //! responses; and the clash report.
 
-use errcat::catalog::{Catalog, CodeClash};
+use errcat::catalog::{Catalog, CodeClash, CodeUse};
 use errcat::{ApiError, CatalogEntry};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -245,11 +245,13 @@ fn test_code_clash_across_groups_is_reported() {
         clashes,
         [CodeClash {
             code: "FORBIDDEN",
-            uses: vec![
-                ("Keys".to_owned(), "Forbidden", 403),
-                ("Tasks".to_owned(), "Forbidden", 403),
-                ("Other".to_owned(), "Forbidden", 400),
-            ],
+            uses: [("Keys", 403), ("Tasks", 403), ("Other", 400)]
+                .map(|(group, status)| CodeUse {
+                    group: group.to_owned(),
+                    variant: "Forbidden",
+                    status,
+                })
+                .to_vec(),
         }]
     );
 }

@@ -216,11 +216,9 @@ fn report(root: &Path, skip_compile_time: bool) -> String {
         let json_ratio = rows[2].1.zip(rows[1].1).map(|(ir, json)| ir / json);
         let errcat_allocs = rows[2].2.allocs + rows[2].2.reallocs;
         let floor_allocs_all = floor_allocs + floor_profile.reallocs;
-        let (limit, alloc_slack, kind) = match scenario.name {
-            "static" | "problem" => (1.05, 0.0, "static message"),
-            "nested" => (1.20, f64::INFINITY, "timestamp and request id"),
-            _ => (1.15, 1.0, "interpolated"),
-        };
+        let target = scenario.target;
+        let (limit, kind) = (target.instructions, target.kind);
+        let alloc_slack = target.extra_allocs.unwrap_or(f64::INFINITY);
         let ok_ir = errcat_ratio.is_some_and(|r| r <= limit);
         let ok_allocs = errcat_allocs <= floor_allocs_all + alloc_slack + 1e-9;
         let alloc_rule = if alloc_slack == 0.0 {

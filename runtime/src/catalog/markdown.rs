@@ -1,11 +1,21 @@
 //! [`Catalog::to_markdown`]: the status summary, then one table and the examples per group.
 
-use super::{Catalog, CatalogEntry, by_status};
+use super::collect::{Catalog, by_status};
+use super::entry::CatalogEntry;
 use crate::envelope::reason_phrase;
 use http::StatusCode;
 use std::fmt::Write as _;
 
-pub(super) fn render(catalog: &Catalog) -> String {
+impl Catalog {
+    /// The Markdown page: a status summary table (`| Status | Name | Codes |`), then per
+    /// group a heading, a `| Status | Code | Message | Description |` table with one row
+    /// per entry, and each entry's example response.
+    pub fn to_markdown(&self) -> String {
+        render(self)
+    }
+}
+
+fn render(catalog: &Catalog) -> String {
     let mut out = String::new();
     if let Some(title) = &catalog.title {
         let _ = writeln!(out, "# {}\n", cell(title));

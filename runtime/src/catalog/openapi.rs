@@ -1,14 +1,24 @@
 //! [`Catalog::to_openapi`]: envelope schemas and one response per group and status, with one
 //! example per entry rendered by the same code as real responses.
 
-use super::{Catalog, CatalogEntry, by_status};
+use super::collect::{Catalog, by_status};
+use super::entry::CatalogEntry;
 use crate::envelope::reason_phrase;
 use crate::model::parts::Vtable;
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 
-pub(super) fn document(catalog: &Catalog) -> Value {
+impl Catalog {
+    /// An OpenAPI 3.1 document whose `components.schemas` hold the envelope schemas and
+    /// `components.responses` one response per group and status, with one named example per
+    /// entry, rendered by the same code as real responses.
+    pub fn to_openapi(&self) -> serde_json::Value {
+        document(self)
+    }
+}
+
+fn document(catalog: &Catalog) -> Value {
     let mut schemas = Map::new();
     let mut responses = Map::new();
     for group in &catalog.groups {

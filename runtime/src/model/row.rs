@@ -66,9 +66,4 @@ impl Variant {
     pub(crate) fn violations(&self) -> bool {
         self.row.violations
     }
-
-    /// The index of its envelope among its type's.
-    pub(crate) fn envelope_index(&self) -> usize {
-        self.row.envelope
-    }
 }

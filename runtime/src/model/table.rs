@@ -19,8 +19,8 @@ pub struct Table {
 
 /// One variant of a [`Table`].
 pub(crate) enum Decoded {
-    /// A variant with its own status.
-    Variant(Variant),
+    /// A variant with its own status, and its envelope.
+    Variant(Variant, &'static Vtable),
     /// A `transparent` variant: its field's type answers, in `envelope`.
     Transparent { envelope: &'static Vtable },
 }
@@ -79,8 +79,8 @@ impl Table {
         };
         Ok(match entry {
             Entry::Variant(row) => {
-                envelope(row.envelope)?;
-                Decoded::Variant(Variant::new(id, row).ok_or(mismatch("a status"))?)
+                let envelope = envelope(row.envelope)?;
+                Decoded::Variant(Variant::new(id, row).ok_or(mismatch("a status"))?, envelope)
             }
             Entry::Transparent {
                 envelope: index, ..
@@ -90,20 +90,15 @@ impl Table {
         })
     }
 
-    /// The envelope a variant's row names.
-    pub(crate) fn envelope_of(&self, variant: &Variant) -> &'static Vtable {
-        self.envelopes[variant.envelope_index()]
-    }
-
-    /// The variant at `index`, which has its own status.
+    /// The variant at `index`, which has its own status, and its envelope.
     ///
     /// # Panics
     ///
     /// When `index` is not such a variant of this table: the derive wrote both, so only a
     /// version mismatch could cause it.
-    pub(crate) fn variant(&'static self, index: usize) -> &'static Variant {
+    pub(crate) fn variant(&'static self, index: usize) -> (&'static Variant, &'static Vtable) {
         match self.entries().get(index) {
-            Some(Decoded::Variant(variant)) => variant,
+            Some(Decoded::Variant(variant, envelope)) => (variant, envelope),
             _ => panic!(
                 "errcat: variant {index} of a derived type is not in its table: errcat and errcat-macros must be the same version"
             ),

@@ -15,9 +15,9 @@ const CHUNKS: usize = 1024;
 
 static SLOTS: [OnceLock<Box<[Slot]>>; CHUNKS] = [const { OnceLock::new() }; CHUNKS];
 
-/// One variant's compiled bodies: for up to two envelopes (its own, and one a transparent
-/// wrapper answers it in), outside and inside a request.
-struct Slot([OnceLock<Compiled>; 4]);
+/// One variant's compiled bodies, outside and inside a request, each for up to two envelopes
+/// (its own, and one a transparent wrapper answers it in).
+struct Slot([[OnceLock<Compiled>; 2]; 2]);
 
 struct Compiled {
     envelope: TypeId,
@@ -27,26 +27,57 @@ struct Compiled {
 
 /// The compiled body of `row` in `envelope`, outside or inside a request, compiled the first
 /// time it is asked for; `None` when it cannot be compiled or has no slot.
+#[inline]
 pub(crate) fn skeleton(
     row: &'static Variant,
     envelope: &'static Vtable,
     with_request: bool,
 ) -> Option<&'static Skeleton> {
-    let chunk = SLOTS.get(row.id / CHUNK)?.get_or_init(|| {
-        (0..CHUNK)
-            .map(|_| Slot([const { OnceLock::new() }; 4]))
-            .collect()
-    });
-    let slot = &chunk[row.id % CHUNK];
-    let cells = &slot.0[usize::from(with_request) * 2..][..2];
-    for cell in cells {
-        let compiled = cell.get_or_init(|| Compiled {
-            envelope: envelope.type_id,
-            skeleton: Skeleton::compile(row, envelope, with_request),
-        });
-        if compiled.envelope == envelope.type_id {
-            return compiled.skeleton.as_ref();
+    let chunk = SLOTS.get(row.id / CHUNK)?;
+    let Some(chunk) = chunk.get() else {
+        return first_of_chunk(chunk, row, envelope, with_request);
+    };
+    let [own, other] = &chunk[row.id % CHUNK].0[usize::from(with_request)];
+    for cell in [own, other] {
+        match cell.get() {
+            Some(compiled) if compiled.envelope == envelope.type_id => {
+                return compiled.skeleton.as_ref();
+            }
+            Some(_) => {}
+            None => return compile(cell, row, envelope, with_request),
         }
     }
     None
+}
+
+/// The first body compiled in a chunk of variants: the chunk's slots are made first.
+#[cold]
+fn first_of_chunk(
+    chunk: &'static OnceLock<Box<[Slot]>>,
+    row: &'static Variant,
+    envelope: &'static Vtable,
+    with_request: bool,
+) -> Option<&'static Skeleton> {
+    chunk.get_or_init(|| {
+        (0..CHUNK)
+            .map(|_| Slot([const { [const { OnceLock::new() }; 2] }; 2]))
+            .collect()
+    });
+    skeleton(row, envelope, with_request)
+}
+
+/// Compiles `row`'s body into `cell`, unless another thread just did (perhaps for another
+/// envelope: then the second cell is tried).
+#[cold]
+fn compile(
+    cell: &'static OnceLock<Compiled>,
+    row: &'static Variant,
+    envelope: &'static Vtable,
+    with_request: bool,
+) -> Option<&'static Skeleton> {
+    cell.get_or_init(|| Compiled {
+        envelope: envelope.type_id,
+        skeleton: Skeleton::compile(row, envelope, with_request),
+    });
+    skeleton(row, envelope, with_request)
 }

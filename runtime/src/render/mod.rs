@@ -13,6 +13,7 @@ use self::body::Body;
 use crate::envelope::Problem;
 use crate::log::{self, Loggable};
 use crate::model::parts::{ErrorParts, HeaderValueSource, Vtable};
+use crate::model::value::DetailValue;
 use crate::model::view::Context;
 use crate::request;
 use bytes::Bytes;
@@ -73,8 +74,8 @@ pub(crate) fn envelope(parts: &ErrorParts<'_>) -> &'static Vtable {
 /// Sets `response`'s status, headers and body from `parts`.
 fn fill<B: From<Bytes>>(response: &mut Response<B>, parts: &ErrorParts<'_>, ctx: &Context<'_>) {
     let envelope = envelope(parts);
-    let (body, content_type) = match raw_body(parts) {
-        Some(raw) => raw,
+    let (body, content_type) = match parts.raw_body().and_then(raw_json) {
+        Some(raw) => (raw, const { HeaderValue::from_static("application/json") }),
         None => (body(parts, envelope, ctx), (envelope.content_type_value)()),
     };
     *response.body_mut() = B::from(body);
@@ -82,10 +83,10 @@ fn fill<B: From<Bytes>>(response: &mut Response<B>, parts: &ErrorParts<'_>, ctx:
     headers(response.headers_mut(), parts, content_type);
 }
 
-/// The raw body field's JSON, outside any envelope; `None` (and the envelope after all) when
-/// there is none or it fails to serialize.
-fn raw_body(parts: &ErrorParts<'_>) -> Option<(Bytes, HeaderValue)> {
-    let raw = parts.raw_body()?;
+/// The JSON of a body outside any envelope (`#[api_error(body)]`); `None`, and the envelope
+/// after all, when it fails to serialize.
+#[inline(never)]
+fn raw_json(raw: &dyn DetailValue) -> Option<Bytes> {
     let body = with_scratch(|buf| {
         raw.write_json(buf)
             .ok()
@@ -94,10 +95,7 @@ fn raw_body(parts: &ErrorParts<'_>) -> Option<(Bytes, HeaderValue)> {
     if body.is_none() {
         log::member_dropped("body");
     }
-    Some((
-        body?,
-        const { HeaderValue::from_static("application/json") },
-    ))
+    body
 }
 
 /// The body in `envelope`: a derived variant's compiled body, filled in (or sent as it is,

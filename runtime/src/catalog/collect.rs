@@ -1,0 +1,180 @@
+//! [`Catalog`]: several error types' entries, collected in named groups.
+
+use super::entry::CatalogEntry;
+use crate::ApiError;
+use crate::envelope::Envelope;
+use std::collections::BTreeMap;
+
+/// Several error types' entries, in named groups, ready to render.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    pub(super) title: Option<String>,
+    pub(super) version: String,
+    pub(super) groups: Vec<Group>,
+}
+
+/// One named group of a [`Catalog`]: the entries of one error type.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub(super) name: String,
+    pub(super) entries: Vec<CatalogEntry>,
+}
+
+impl Group {
+    /// The group's name, as given to [`Catalog::group`].
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The group's entries, in declaration order.
+    pub fn entries(&self) -> &[CatalogEntry] {
+        &self.entries
+    }
+}
+
+/// A code used with more than one status within one [`Catalog`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeClash {
+    /// The code.
+    pub code: &'static str,
+    /// Every use of it, in catalog order.
+    pub uses: Vec<CodeUse>,
+}
+
+/// Where a [`CodeClash`]'s code is used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeUse {
+    /// The group, as named in [`Catalog::group`].
+    pub group: String,
+    /// The variant.
+    pub variant: &'static str,
+    /// The status it answers with there.
+    pub status: u16,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog::new()
+    }
+}
+
+impl Catalog {
+    /// An empty catalog, with no title.
+    pub fn new() -> Self {
+        Catalog {
+            title: None,
+            version: "1.0.0".to_owned(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Sets the title of the OpenAPI document (default "Errors") and puts it at the top of
+    /// the Markdown page as a `#` heading (by default the page starts with the status table,
+    /// to sit inside a page of your own).
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the `info.version` of the OpenAPI document (default `1.0.0`).
+    #[must_use]
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
+    }
+
+    /// Adds `E`'s entries as a group called `name`.
+    #[must_use]
+    pub fn group<E: ApiError>(mut self, name: impl Into<String>) -> Self {
+        self.groups.push(Group {
+            name: name.into(),
+            entries: E::catalog(),
+        });
+        self
+    }
+
+    /// Adds `T`'s entries as a group called `name`, rendered in envelope `E`: for error types
+    /// the service answers in its own envelope although they declare another, such as
+    /// errcat's extractor rejections.
+    ///
+    /// ```
+    /// use errcat::Catalog;
+    /// use errcat::envelope::ErrorField;
+    ///
+    /// # #[cfg(feature = "axum")] {
+    /// let catalog = Catalog::new().group_in::<errcat::axum::Rejection, ErrorField>("Requests");
+    /// let example = catalog.groups()[0].entries()[0].example().unwrap();
+    /// assert_eq!(example.body(), r#"{"error":"Invalid JSON in request body","line":"{line}","column":"{column}"}"#);
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn group_in<T: ApiError, E: Envelope>(mut self, name: impl Into<String>) -> Self {
+        self.groups.push(Group {
+            name: name.into(),
+            entries: T::catalog()
+                .into_iter()
+                .map(CatalogEntry::with_envelope::<E>)
+                .collect(),
+        });
+        self
+    }
+
+    /// The groups, in the order they were added.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Codes used with more than one status anywhere in this catalog.
+    ///
+    /// The derive rejects such a clash within one type; across transparent boundaries and
+    /// groups only the catalog can see it. A test can require this to be empty.
+    pub fn code_clashes(&self) -> Vec<CodeClash> {
+        let mut uses: BTreeMap<&'static str, Vec<CodeUse>> = BTreeMap::new();
+        let mut order = Vec::new();
+        for group in &self.groups {
+            for entry in &group.entries {
+                let list = uses.entry(entry.code).or_insert_with(|| {
+                    order.push(entry.code);
+                    Vec::new()
+                });
+                list.push(CodeUse {
+                    group: group.name.clone(),
+                    variant: entry.variant,
+                    status: entry.status,
+                });
+            }
+        }
+        order
+            .into_iter()
+            .filter_map(|code| {
+                let list = uses.remove(code)?;
+                let first = list.first()?.status;
+                list.iter()
+                    .any(|known| known.status != first)
+                    .then_some(CodeClash { code, uses: list })
+            })
+            .collect()
+    }
+
+    /// Every status used, ascending, with the codes that use it in order of appearance.
+    pub(crate) fn statuses(&self) -> Vec<(u16, Vec<&'static str>)> {
+        let mut statuses: BTreeMap<u16, Vec<&'static str>> = BTreeMap::new();
+        for entry in self.groups.iter().flat_map(|group| &group.entries) {
+            let codes = statuses.entry(entry.status).or_default();
+            if !codes.contains(&entry.code) {
+                codes.push(entry.code);
+            }
+        }
+        statuses.into_iter().collect()
+    }
+}
+
+/// `entries` grouped by status, ascending; entries keep their order within a status.
+pub(crate) fn by_status(entries: &[CatalogEntry]) -> Vec<(u16, Vec<&CatalogEntry>)> {
+    let mut statuses: BTreeMap<u16, Vec<&CatalogEntry>> = BTreeMap::new();
+    for entry in entries {
+        statuses.entry(entry.status).or_default().push(entry);
+    }
+    statuses.into_iter().collect()
+}
