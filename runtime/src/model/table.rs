@@ -18,6 +18,9 @@ pub struct Table {
 }
 
 /// One variant of a [`Table`].
+// Decoded once, into one boxed slice per type: boxing the large variant would only add a load
+// to every response.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Decoded {
     /// A variant with its own status, and its envelope.
     Variant(Variant, &'static Vtable),
