@@ -11,9 +11,9 @@ use std::borrow::Cow;
 /// An error that knows its HTTP response: status, stable code, public message, and the
 /// envelope its JSON body is written in.
 ///
-/// Derive it with `#[derive(ApiError)]` (see the [crate docs](crate)), or implement it by
-/// hand: [`status`](Self::status), [`code`](Self::code) and [`message`](Self::message) are
-/// required, and everything else has a default that renders those three in the
+/// Derive it with `#[derive(ApiError)]` (see the [crate docs](crate#attributes)), or implement
+/// it by hand: [`status`](Self::status), [`code`](Self::code) and [`message`](Self::message)
+/// are required, and everything else has a default that renders those three in the
 /// [`Problem`](crate::envelope::Problem) envelope.
 ///
 /// ```

@@ -45,7 +45,7 @@ fn render(catalog: &Catalog) -> String {
 }
 
 /// The status summary: each status used, its reason phrase and its codes, with plain codes
-/// and `|---|` rules as hand-written error pages have them (seed 003).
+/// and `|---|` rules, as hand-written error pages have them.
 pub(super) fn status_table(catalog: &Catalog) -> String {
     let mut out = String::from("| Status | Name | Codes |\n|---|---|---|\n");
     for (status, codes) in catalog.statuses() {

@@ -8,12 +8,12 @@ use crate::serde_names::{Held, SerdeNames};
 use crate::{ApiError, FieldViolation, Location, Violations};
 use std::fmt;
 
-/// Why one of errcat's extractors ([`Json`](super::Json), [`Query`](super::Query),
-/// [`Form`](super::Form), [`Path`](super::Path), `Valid`, `Garde`) refused
+/// Why one of errcat's extractors ([`Json`](crate::axum::Json), [`Query`](crate::axum::Query),
+/// [`Form`](crate::axum::Form), [`Path`](crate::axum::Path), `Valid`, `Garde`) refused
 /// a request.
 ///
 /// It is an [`ApiError`] like the service's own, so its responses take the service's envelope
-/// (see `ExtractorError`) and its entries belong in the catalog:
+/// (see [`ExtractorError`](crate::axum::ExtractorError)) and its entries belong in the catalog:
 /// `Catalog::new().group_in::<Rejection, ErrorField>("Request errors")`.
 #[derive(Debug, ApiError)]
 #[non_exhaustive]
