@@ -6,7 +6,7 @@
 //! stays table-driven: a few bytes of one string literal and one match arm per variant;
 //! envelopes, JSON, headers and the catalog are runtime code shared by every type.
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Input, Variant};
 use crate::ctxt::Errors;
 use crate::generics::{InferredBounds, ParamsInScope};
 use crate::valid::{Kind, Own, PieceRow, Resolved, TemplateRow};
@@ -133,9 +133,9 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
             Kind::Own(own) => own,
         };
         entries.push(Entry::Variant(row(variant, own, envelope)));
-        for (i, key) in &own.details {
+        for (_, key, span) in &own.details {
             checks.push(detail_check(
-                &variant.variant.fields[*i],
+                *span,
                 key,
                 &envelope_ty,
                 &envelope_name,
@@ -222,7 +222,7 @@ fn row<'a>(variant: &'a Resolved<'a>, own: &'a Own, envelope: usize) -> Row<'a> 
                 value: template(&header.value),
             })
             .collect(),
-        details: own.details.iter().map(|(_, key)| key.as_str()).collect(),
+        details: own.details.iter().map(|(_, key, _)| key.as_str()).collect(),
     }
 }
 
@@ -255,9 +255,9 @@ fn arm(
 ) -> TokenStream {
     let field = |i: usize| &variant.fields[i];
     let mut bound: Vec<usize> = own.args.iter().map(|&(field, _)| field).collect();
-    bound.extend(own.details.iter().map(|&(field, _)| field));
-    bound.extend(own.body);
-    bound.extend(own.violations);
+    bound.extend(own.details.iter().map(|&(field, _, _)| field));
+    bound.extend(own.body.map(|(field, _)| field));
+    bound.extend(own.violations.map(|(field, _)| field));
     bound.sort_unstable();
     bound.dedup();
     let bindings = bound.iter().map(|&i| {
@@ -288,23 +288,17 @@ fn arm(
     let details: Vec<TokenStream> = own
         .details
         .iter()
-        .map(|&(i, _)| {
-            serialized(
-                i,
-                attribute_span(field(i).attrs.detail.as_ref().map(|d| d.span)),
-            )
-        })
+        .map(|&(i, _, span)| serialized(i, span))
         .collect();
     let body = match own.body {
-        Some(i) => {
-            let value = serialized(i, attribute_span(field(i).attrs.body));
+        Some((i, span)) => {
+            let value = serialized(i, span);
             quote!(::core::option::Option::Some(#value))
         }
         None => quote!(::core::option::Option::None),
     };
     let violations = match own.violations {
-        Some(i) => {
-            let span = attribute_span(field(i).attrs.violations);
+        Some((i, span)) => {
             let binding = binding(i, span);
             // A field of another type is a mismatch that names both types, and nothing private.
             quote_spanned!(at(span)=> {
@@ -321,22 +315,16 @@ fn arm(
     }
 }
 
-/// The span of an attribute the parser recorded, which valid input always has.
-fn attribute_span(span: Option<Span>) -> Span {
-    span.unwrap_or_else(Span::call_site)
-}
-
 /// A compile-time check that a detail's key is not one of its envelope's own members (nor,
 /// on a variant that lists field violations, the member they go in): the envelope may be the
 /// user's, so only the compiler can read its members.
 fn detail_check(
-    field: &Field,
+    span: Span,
     key: &str,
     envelope_ty: &TokenStream,
     envelope_name: &str,
     lists_violations: bool,
 ) -> TokenStream {
-    let span = attribute_span(field.attrs.detail.as_ref().map(|d| d.span));
     let check = |members: TokenStream, clash: String| {
         let message = format!(
             "the #[detail] key \"{key}\" {clash}: give the detail another key with \

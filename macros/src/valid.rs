@@ -43,12 +43,12 @@ pub struct Own {
     pub field: Option<TemplateRow>,
     /// `#[header]`s, in order.
     pub headers: Vec<HeaderRow>,
-    /// `#[detail]` fields and their keys, in field order.
-    pub details: Vec<(usize, String)>,
-    /// The `#[api_error(body)]` field.
-    pub body: Option<usize>,
-    /// The `#[api_error(violations)]` field.
-    pub violations: Option<usize>,
+    /// `#[detail]` fields, their keys and the span of their attribute, in field order.
+    pub details: Vec<(usize, String, Span)>,
+    /// The `#[api_error(body)]` field, and the span of its keyword.
+    pub body: Option<(usize, Span)>,
+    /// The `#[api_error(violations)]` field, and the span of its keyword.
+    pub violations: Option<(usize, Span)>,
 }
 
 /// A template whose placeholders are argument positions.
@@ -195,9 +195,18 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
             .fields
             .iter()
             .enumerate()
-            .filter_map(|(i, field)| field.detail_key().map(|key| (i, key)))
+            .filter_map(|(i, field)| {
+                let detail = field.attrs.detail.as_ref()?;
+                Some((i, field.detail_key()?, detail.span))
+            })
             .collect();
-        let position = |has: fn(&Field) -> bool| variant.fields.iter().position(has);
+        let marked = |span_of: fn(&Field) -> Option<Span>| {
+            variant
+                .fields
+                .iter()
+                .enumerate()
+                .find_map(|(i, field)| Some((i, span_of(field)?)))
+        };
         resolved.push(Resolved {
             variant,
             name,
@@ -209,8 +218,8 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
                 field,
                 headers,
                 details,
-                body: position(|field| field.attrs.body.is_some()),
-                violations: position(|field| field.attrs.violations.is_some()),
+                body: marked(|field| field.attrs.body),
+                violations: marked(|field| field.attrs.violations),
             })),
         });
     }

@@ -184,6 +184,7 @@ impl<F: Future> Future for Scoped<F> {
     }
 }
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 impl<F> Scoped<F> {
     /// The context, between polls.
     pub(crate) fn request(&self) -> Option<&RequestContext> {

@@ -41,6 +41,7 @@ mod fresh;
 mod markdown;
 pub(crate) mod openapi;
 
+#[cfg(feature = "utoipa")]
 pub(crate) use self::collect::by_status;
 pub use self::collect::{Catalog, CodeClash, CodeUse, Group};
 pub use self::entry::CatalogEntry;
