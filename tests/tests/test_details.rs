@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::body;
 use errcat::ApiError;
 use serde::Serialize;
 
@@ -42,10 +43,6 @@ enum E {
         #[detail]
         r#type: &'static str,
     },
-}
-
-fn body(error: &E) -> String {
-    String::from_utf8(error.to_response().body().to_vec()).unwrap()
 }
 
 #[test]
@@ -129,8 +126,7 @@ fn test_failed_detail_is_left_out_and_body_stays_valid() {
         map: [((1, 2), 3)].into(),
         after: 9,
     };
-    let body = String::from_utf8(error.to_response().body().to_vec()).unwrap();
-    assert_eq!(body, r#"{"message":"bad","after":9}"#);
+    assert_eq!(body(&error), r#"{"message":"bad","after":9}"#);
 }
 
 #[test]

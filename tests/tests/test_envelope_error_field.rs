@@ -1,16 +1,18 @@
-//! Seed 000, env.cat "Error Codes": every error body on the page, in the `ErrorField`
-//! envelope (`{"error": MESSAGE}`), byte for byte, with status, content type and the
-//! rate-limit headers.
+//! The `ErrorField` envelope (`{"error": MESSAGE}`), byte for byte, with status, content type
+//! and headers: the message alone, never the code, field or a private field, and the same
+//! body through a transparent variant of the handler's error type. The bodies are every one
+//! of env.cat's "Error Codes" page (seed 000).
 //!
 //! The seed pretty-prints its bodies; errcat writes compact JSON, so each expected body below
 //! is the seed's JSON with the whitespace between tokens removed, members in seed order.
 
 mod common;
 
+use common::{assert_renders_json, body_text, header_list};
 use errcat::ApiError;
 use errcat::envelope::ErrorField;
 use errcat::envelope::{ErrorParts, Timestamp};
-use http::{Response, StatusCode};
+use http::StatusCode;
 use std::time::{Duration, UNIX_EPOCH};
 
 /// "Authentication Errors".
@@ -181,24 +183,10 @@ pub enum EnvCatError {
     Internal(#[source] std::io::Error),
 }
 
-fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
-    std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
-}
-
-/// Renders `error` and checks status, `application/json` as the only header, and the body.
-#[track_caller]
-fn assert_seed_body(error: &impl ApiError, status: u16, expected: &str) {
-    let response = error.to_response();
-    assert_eq!(response.status(), status, "status of {expected}");
-    assert_eq!(response.headers()["content-type"], "application/json");
-    assert_eq!(response.headers().len(), 1, "no header but content-type");
-    assert_eq!(body_text(&response), expected);
-}
-
-// ---- Overview ----
+// ---- The envelope (the page's "Overview") ----
 
 #[test]
-fn test_overview_body_is_the_error_member_alone() {
+fn test_body_is_the_error_member_alone() {
     let parts = ErrorParts::new(
         StatusCode::BAD_REQUEST,
         "BAD_REQUEST",
@@ -217,7 +205,7 @@ fn test_overview_body_is_the_error_member_alone() {
 
 #[test]
 fn test_401_invalid_session_says_reason_phrase() {
-    assert_seed_body(
+    assert_renders_json(
         &AuthError::InvalidSession,
         401,
         r#"{"error":"Unauthorized"}"#,
@@ -226,7 +214,7 @@ fn test_401_invalid_session_says_reason_phrase() {
 
 #[test]
 fn test_401_invalid_bff_signature_says_reason_phrase() {
-    assert_seed_body(
+    assert_renders_json(
         &AuthError::InvalidBffSignature,
         401,
         r#"{"error":"Unauthorized"}"#,
@@ -239,7 +227,7 @@ fn test_401_invalid_bff_signature_says_reason_phrase() {
 
 #[test]
 fn test_403_insufficient_permissions_owner_role_required() {
-    assert_seed_body(
+    assert_renders_json(
         &AuthError::OwnerRequired,
         403,
         r#"{"error":"Forbidden: owner role required"}"#,
@@ -247,12 +235,12 @@ fn test_403_insufficient_permissions_owner_role_required() {
 }
 
 #[test]
-fn test_403_account_locked_until_timestamp() {
+fn test_403_message_interpolates_timestamp() {
     let error = AuthError::AccountLocked {
         account_id: "acct_7f3a".into(),
         until: Timestamp::from(UNIX_EPOCH + Duration::from_secs(1_761_233_400)),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         403,
         r#"{"error":"Account locked until 2025-10-23T15:30:00Z"}"#,
@@ -262,8 +250,8 @@ fn test_403_account_locked_until_timestamp() {
 // ---- Bundles Errors ----
 
 #[test]
-fn test_400_bundle_missing_name() {
-    assert_seed_body(
+fn test_400_field_left_out_of_body() {
+    assert_renders_json(
         &BundleError::MissingName,
         400,
         r#"{"error":"name required"}"#,
@@ -275,7 +263,7 @@ fn test_404_bundle_not_found_keeps_id_private() {
     let error = BundleError::NotFound {
         id: "other-tenant-bundle-uuid".into(),
     };
-    assert_seed_body(&error, 404, r#"{"error":"bundle not found"}"#);
+    assert_renders_json(&error, 404, r#"{"error":"bundle not found"}"#);
 }
 
 #[test]
@@ -283,7 +271,7 @@ fn test_409_bundle_duplicate_name() {
     let error = BundleError::DuplicateName {
         name: "dev/api".into(),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         409,
         r#"{"error":"bundle with this name already exists"}"#,
@@ -294,7 +282,7 @@ fn test_409_bundle_duplicate_name() {
 
 #[test]
 fn test_400_key_missing_required_field() {
-    assert_seed_body(
+    assert_renders_json(
         &KeyError::MissingName,
         400,
         r#"{"error":"Key name is required"}"#,
@@ -303,7 +291,7 @@ fn test_400_key_missing_required_field() {
 
 #[test]
 fn test_400_key_missing_value() {
-    assert_seed_body(
+    assert_renders_json(
         &KeyError::MissingValue,
         400,
         r#"{"error":"Key value is required"}"#,
@@ -313,7 +301,7 @@ fn test_400_key_missing_value() {
 #[test]
 fn test_404_key_not_found() {
     let error = KeyError::NotFound { id: "k-1".into() };
-    assert_seed_body(&error, 404, r#"{"error":"Key not found"}"#);
+    assert_renders_json(&error, 404, r#"{"error":"Key not found"}"#);
 }
 
 #[test]
@@ -321,7 +309,7 @@ fn test_409_duplicate_key_name() {
     let error = KeyError::DuplicateName {
         name: "DATABASE_URL".into(),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         409,
         r#"{"error":"Key with this name already exists"}"#,
@@ -334,7 +322,7 @@ fn test_409_key_already_attached() {
         key_id: "k-1".into(),
         bundle_id: "b-1".into(),
     };
-    assert_seed_body(&error, 409, r#"{"error":"Key already attached to bundle"}"#);
+    assert_renders_json(&error, 409, r#"{"error":"Key already attached to bundle"}"#);
 }
 
 // ---- Requests Errors ----
@@ -344,7 +332,7 @@ fn test_404_request_expired() {
     let error = RequestError::NotFoundOrExpired {
         id: "old-request-id".into(),
     };
-    assert_seed_body(&error, 404, r#"{"error":"request not found or expired"}"#);
+    assert_renders_json(&error, 404, r#"{"error":"request not found or expired"}"#);
 }
 
 #[test]
@@ -352,7 +340,7 @@ fn test_400_request_invalid_bundle() {
     let error = RequestError::InvalidBundle {
         bundle: "dev/none".into(),
     };
-    assert_seed_body(&error, 400, r#"{"error":"bundle not found"}"#);
+    assert_renders_json(&error, 400, r#"{"error":"bundle not found"}"#);
     assert_eq!(error.code(), "INVALID_BUNDLE");
 }
 
@@ -360,7 +348,7 @@ fn test_400_request_invalid_bundle() {
 
 #[test]
 fn test_400_missing_clerk_user_id() {
-    assert_seed_body(
+    assert_renders_json(
         &UserError::MissingClerkUserId,
         400,
         r#"{"error":"clerk_user_id required"}"#,
@@ -372,16 +360,16 @@ fn test_400_invalid_clerk_user_id_format() {
     let error = UserError::InvalidClerkUserId {
         value: "invalid_format".into(),
     };
-    assert_seed_body(&error, 400, r#"{"error":"Invalid clerk_user_id format"}"#);
+    assert_renders_json(&error, 400, r#"{"error":"Invalid clerk_user_id format"}"#);
 }
 
 #[test]
-fn test_500_failed_to_create_user_with_details() {
+fn test_500_cause_in_message_json_escaped() {
     // The seed writes the placeholder `<details>` literally; `<` and `>` stay unescaped.
     let error = UserError::CreateFailed {
         reason: "<details>".into(),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         500,
         r#"{"error":"Failed to create user: <details>"}"#,
@@ -390,7 +378,7 @@ fn test_500_failed_to_create_user_with_details() {
     let error = UserError::CreateFailed {
         reason: "duplicate key \"users_email_key\"".into(),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         500,
         r#"{"error":"Failed to create user: duplicate key \"users_email_key\""}"#,
@@ -410,13 +398,8 @@ fn test_429_too_many_requests_with_rate_limit_headers() {
     };
     let response = error.to_response();
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let headers: Vec<(&str, &str)> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
-        .collect();
     assert_eq!(
-        headers,
+        header_list(&response),
         [
             ("content-type", "application/json"),
             ("x-ratelimit-limit", "5"),
@@ -428,22 +411,22 @@ fn test_429_too_many_requests_with_rate_limit_headers() {
     assert_eq!(body_text(&response), r#"{"error":"Too many requests"}"#);
 }
 
-// ---- Common Error Scenarios (through the handler's error type) ----
+// ---- Through the handler's transparent variants ("Common Error Scenarios") ----
 
 #[test]
-fn test_scenario_unauthorized_bundle_access() {
+fn test_transparent_unauthorized_bundle_access() {
     let error = EnvCatError::from(BundleError::NotFound {
         id: "other-tenant-bundle-uuid".into(),
     });
-    assert_seed_body(&error, 404, r#"{"error":"bundle not found"}"#);
+    assert_renders_json(&error, 404, r#"{"error":"bundle not found"}"#);
 }
 
 #[test]
-fn test_scenario_create_duplicate_bundle() {
+fn test_transparent_create_duplicate_bundle() {
     let error = EnvCatError::from(BundleError::DuplicateName {
         name: "dev/api".into(),
     });
-    assert_seed_body(
+    assert_renders_json(
         &error,
         409,
         r#"{"error":"bundle with this name already exists"}"#,
@@ -451,25 +434,25 @@ fn test_scenario_create_duplicate_bundle() {
 }
 
 #[test]
-fn test_scenario_expired_approval_request() {
+fn test_transparent_expired_approval_request() {
     let error = EnvCatError::from(RequestError::NotFoundOrExpired {
         id: "old-request-id".into(),
     });
-    assert_seed_body(&error, 404, r#"{"error":"request not found or expired"}"#);
+    assert_renders_json(&error, 404, r#"{"error":"request not found or expired"}"#);
 }
 
 #[test]
-fn test_scenario_member_tries_to_create_bundle() {
+fn test_transparent_member_tries_to_create_bundle() {
     let error = EnvCatError::from(AuthError::OwnerRequired);
-    assert_seed_body(&error, 403, r#"{"error":"Forbidden: owner role required"}"#);
+    assert_renders_json(&error, 403, r#"{"error":"Forbidden: owner role required"}"#);
 }
 
 #[test]
-fn test_scenario_invalid_clerk_user_id_format() {
+fn test_transparent_invalid_clerk_user_id_format() {
     let error = EnvCatError::from(UserError::InvalidClerkUserId {
         value: "invalid_format".into(),
     });
-    assert_seed_body(&error, 400, r#"{"error":"Invalid clerk_user_id format"}"#);
+    assert_renders_json(&error, 400, r#"{"error":"Invalid clerk_user_id format"}"#);
 }
 
 // ---- Error Handling Best Practices: Server-Side ----
@@ -477,5 +460,5 @@ fn test_scenario_invalid_clerk_user_id_format() {
 #[test]
 fn test_500_internal_server_error_hides_source() {
     let error = EnvCatError::Internal(std::io::Error::other("connection refused: db:5432"));
-    assert_seed_body(&error, 500, r#"{"error":"internal server error"}"#);
+    assert_renders_json(&error, 500, r#"{"error":"internal server error"}"#);
 }

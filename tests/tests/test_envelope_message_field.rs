@@ -1,16 +1,39 @@
-//! Seed 002, Users API "Error Handling": every error body on the page in the `MessageField`
-//! envelope (`{"message": MESSAGE}`), byte for byte, including the `\"` escapes of its
-//! quoted names, and the rate-limit headers of its 429.
+//! The `MessageField` envelope (`{"message": MESSAGE}`), byte for byte: the message alone, its
+//! quotes escaped (`\"`), the reason phrase when a variant names no message, private fields and
+//! sources left out, headers beside the body, field violations under `errors`. The bodies are
+//! every `{"message"}` body of two APIs' error pages: a Users API's "Error Handling" (seed 002)
+//! and Grizzly's "API Error Responses" (seed 001, whose raw bodies are in `test_raw_body.rs`).
 //!
-//! The seed pretty-prints its bodies; errcat writes compact JSON, so each expected body below
-//! is the seed's JSON with the whitespace between tokens removed.
+//! The seeds pretty-print their bodies; errcat writes compact JSON, so each expected body below
+//! is the seed's JSON with the whitespace between tokens removed, members in seed order.
 
 mod common;
 
-use errcat::ApiError;
-use errcat::envelope::ErrorParts;
-use errcat::envelope::MessageField;
-use http::{Response, StatusCode};
+use common::{Hand, assert_renders_json, body_text, header_list};
+use errcat::envelope::{ErrorParts, MessageField};
+use errcat::{ApiError, FieldViolation, Violations};
+use http::StatusCode;
+
+#[test]
+fn test_body_is_the_message_member_alone() {
+    // Each seed's "Error Response Format".
+    for (message, expected) in [
+        (
+            "Human-readable error message",
+            r#"{"message":"Human-readable error message"}"#,
+        ),
+        (
+            "Description of what went wrong",
+            r#"{"message":"Description of what went wrong"}"#,
+        ),
+    ] {
+        let parts = ErrorParts::new(StatusCode::BAD_REQUEST, "BAD_REQUEST", message)
+            .with_envelope::<MessageField>();
+        assert_eq!(body_text(&Hand(parts).to_response()), expected);
+    }
+}
+
+// ==== A Users API's "Error Handling" (seed 002) ====
 
 /// Errors of the Users API's own endpoints (apps, sessions, admin).
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -121,36 +144,6 @@ pub enum SchemaError {
     Unknown { field: String },
 }
 
-fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
-    std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
-}
-
-/// Renders `error` and checks status, `application/json` as the only header, and the body.
-#[track_caller]
-fn assert_seed_body(error: &impl ApiError, status: u16, expected: &str) {
-    let response = error.to_response();
-    assert_eq!(response.status(), status, "status of {expected}");
-    assert_eq!(response.headers()["content-type"], "application/json");
-    assert_eq!(response.headers().len(), 1, "no header but content-type");
-    assert_eq!(body_text(&response), expected);
-}
-
-// ---- Error Response Format ----
-
-#[test]
-fn test_error_response_format_is_message_member_alone() {
-    let parts = ErrorParts::new(
-        StatusCode::BAD_REQUEST,
-        "BAD_REQUEST",
-        "Human-readable error message",
-    )
-    .with_envelope::<MessageField>();
-    assert_eq!(
-        body_text(&common::Hand(parts).to_response()),
-        r#"{"message":"Human-readable error message"}"#
-    );
-}
-
 // ---- HTTP Status Codes ----
 
 #[test]
@@ -158,7 +151,7 @@ fn test_400_bad_request_missing_required_field() {
     let error = UsersApiError::MissingField {
         field: "consentRequired".into(),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         400,
         r#"{"message":"Missing required field: consentRequired"}"#,
@@ -170,12 +163,12 @@ fn test_401_unauthorized_invalid_credentials() {
     let error = UsersApiError::InvalidCredentials {
         username: "alice".into(),
     };
-    assert_seed_body(&error, 401, r#"{"message":"Invalid credentials"}"#);
+    assert_renders_json(&error, 401, r#"{"message":"Invalid credentials"}"#);
 }
 
 #[test]
 fn test_403_forbidden_says_reason_phrase() {
-    assert_seed_body(&UsersApiError::Forbidden, 403, r#"{"message":"Forbidden"}"#);
+    assert_renders_json(&UsersApiError::Forbidden, 403, r#"{"message":"Forbidden"}"#);
 }
 
 #[test]
@@ -183,7 +176,7 @@ fn test_404_app_not_found() {
     let error = UsersApiError::AppNotFound {
         app_id: "my-app".into(),
     };
-    assert_seed_body(&error, 404, r#"{"message":"App not found"}"#);
+    assert_renders_json(&error, 404, r#"{"message":"App not found"}"#);
 }
 
 #[test]
@@ -195,7 +188,7 @@ fn test_409_conflict_quotes_source_app_id_escaped() {
         error.message(),
         "App with sourceAppId \"my-app\" already exists"
     );
-    assert_seed_body(
+    assert_renders_json(
         &error,
         409,
         r#"{"message":"App with sourceAppId \"my-app\" already exists"}"#,
@@ -212,13 +205,8 @@ fn test_429_too_many_requests_rate_limit_headers() {
     };
     let response = error.to_response();
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let headers: Vec<(&str, &str)> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
-        .collect();
     assert_eq!(
-        headers,
+        header_list(&response),
         [
             ("content-type", "application/json"),
             ("x-ratelimit-limit", "60"),
@@ -239,12 +227,12 @@ fn test_429_too_many_requests_rate_limit_headers() {
 // ---- Schema Validation Errors ----
 
 #[test]
-fn test_schema_validation_field_too_short_example() {
+fn test_schema_error_takes_the_type_default_status() {
     let error = SchemaError::TooShort {
         field: "fullName".into(),
     };
     assert_eq!(error.status(), StatusCode::BAD_REQUEST);
-    assert_seed_body(
+    assert_renders_json(
         &error,
         400,
         r#"{"message":"Field \"fullName\" is too short"}"#,
@@ -252,7 +240,7 @@ fn test_schema_validation_field_too_short_example() {
 }
 
 #[test]
-fn test_schema_validation_common_messages() {
+fn test_schema_messages_escape_quotes() {
     // The seed's list, with its `<field>` / `<values>` placeholders as the values, so each
     // message is the seed's JSON string verbatim.
     let field = || "<field>".to_owned();
@@ -306,17 +294,17 @@ fn test_schema_validation_common_messages() {
         ),
     ];
     for (error, message) in &cases {
-        assert_seed_body(error, 400, &format!(r#"{{"message":{message}}}"#));
+        assert_renders_json(error, 400, &format!(r#"{{"message":{message}}}"#));
     }
 }
 
 #[test]
-fn test_schema_validation_one_of_with_real_values() {
+fn test_schema_one_of_interpolated_catalog_keeps_template() {
     let error = SchemaError::NotOneOf {
         field: "plan".into(),
         values: "free, pro".into(),
     };
-    assert_seed_body(
+    assert_renders_json(
         &error,
         400,
         r#"{"message":"Field \"plan\" must be one of: free, pro"}"#,
@@ -325,4 +313,284 @@ fn test_schema_validation_one_of_with_real_values() {
         SchemaError::catalog()[7].message,
         "Field \"{field}\" must be one of: {values}"
     );
+}
+
+// ==== Grizzly's "API Error Responses" (seed 001) ====
+
+/// Authentication, permission and request-format errors of every endpoint.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = errcat::envelope::MessageField)]
+pub enum RequestError {
+    /// The API key is wrong, disabled, or belongs to another tenant.
+    #[error("invalid API key")]
+    #[status(401)]
+    InvalidApiKey,
+
+    #[error("missing Authorization header")]
+    #[status(401)]
+    MissingAuthorization,
+
+    /// The API key lacks `keyring.<ring>.rotate` (or `keyring.*.rotate`).
+    #[error("API key {api_key_id} may not rotate {ring}")]
+    #[status(403)]
+    #[message("Insufficient permissions to rotate keys for KeyRing '{ring}'")]
+    RotateForbidden { api_key_id: String, ring: String },
+
+    #[error("missing field {field}")]
+    #[status(400)]
+    #[message("Missing required field: {field}")]
+    #[field("{field}")]
+    MissingField { field: &'static str },
+
+    #[error("invalid JSON")]
+    #[status(400)]
+    #[message("Invalid JSON in request body")]
+    InvalidJson(#[source] serde_json::Error),
+
+    #[error("unsupported content type")]
+    #[status(400)]
+    #[message("Content-Type must be application/json")]
+    UnsupportedContentType,
+}
+
+/// Key service (`/ks`) errors (its raw 422 body is in `test_raw_body.rs`).
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = errcat::envelope::MessageField)]
+pub enum KeyServiceError {
+    #[error("key ring {0} not found")]
+    #[status(404)]
+    #[code("KEYRING_NOT_FOUND")]
+    #[message("KeyRing '{0}' not found")]
+    KeyRingNotFound(String),
+
+    #[error("duplicate key ring {name}")]
+    #[status(400)]
+    #[message("The KeyRing '{name}' already exists. KeyRings must have unique names.")]
+    DuplicateKeyRing { name: String },
+
+    #[error("key ring {name} still in use")]
+    #[status(400)]
+    #[message("Cannot delete KeyRing. Active API keys are still using this KeyRing.")]
+    KeyRingInUse { name: String },
+
+    #[error("key rotation failed")]
+    #[status(500)]
+    #[message("An unexpected error occurred while rotating the key")]
+    RotationFailed(#[source] std::io::Error),
+}
+
+/// Auth service (`/auth`) errors: users, accounts, API keys.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = errcat::envelope::MessageField)]
+pub enum AccountError {
+    #[error("user {username} not found")]
+    #[status(404)]
+    #[message("User '{username}' not found")]
+    UserNotFound { username: String },
+
+    #[error("account {id} not found")]
+    #[status(404)]
+    #[message("Account not found")]
+    AccountNotFound { id: String },
+
+    #[error("API key {id} not found")]
+    #[status(404)]
+    #[message("API Key not found")]
+    ApiKeyNotFound { id: String },
+
+    #[error("account {account_id} not found for new API key")]
+    #[status(404)]
+    #[message("Account not found. Cannot create API key.")]
+    ApiKeyAccountNotFound { account_id: String },
+
+    #[error("duplicate username {username}")]
+    #[status(400)]
+    #[message("User with username '{username}' already exists")]
+    DuplicateUsername { username: String },
+
+    #[error("duplicate email {email}")]
+    #[status(400)]
+    #[message("User with email '{email}' already exists")]
+    DuplicateEmail {
+        email: String,
+        /// The field at fault, under `errors`.
+        #[api_error(violations)]
+        fields: Violations,
+    },
+}
+
+// ---- Authentication Errors (401) ----
+
+#[test]
+fn test_401_invalid_api_key_says_reason_phrase() {
+    assert_renders_json(
+        &RequestError::InvalidApiKey,
+        401,
+        r#"{"message":"Unauthorized"}"#,
+    );
+}
+
+#[test]
+fn test_401_missing_authorization_header_says_reason_phrase() {
+    assert_renders_json(
+        &RequestError::MissingAuthorization,
+        401,
+        r#"{"message":"Unauthorized"}"#,
+    );
+}
+
+// ---- Permission Errors (403) ----
+
+#[test]
+fn test_403_insufficient_permissions_names_key_ring() {
+    let error = RequestError::RotateForbidden {
+        api_key_id: "apikey-xxx".into(),
+        ring: "Finance".into(),
+    };
+    assert_renders_json(
+        &error,
+        403,
+        r#"{"message":"Insufficient permissions to rotate keys for KeyRing 'Finance'"}"#,
+    );
+}
+
+// ---- Bad Request Errors (400) ----
+
+#[test]
+fn test_400_missing_required_field() {
+    let error = RequestError::MissingField { field: "name" };
+    assert_renders_json(&error, 400, r#"{"message":"Missing required field: name"}"#);
+}
+
+#[test]
+fn test_400_invalid_json_hides_parser_error() {
+    let parse_error = serde_json::from_str::<serde_json::Value>(r#"{"name": "Finance""#)
+        .expect_err("the seed's payload is malformed");
+    let error = RequestError::InvalidJson(parse_error);
+    assert_renders_json(&error, 400, r#"{"message":"Invalid JSON in request body"}"#);
+}
+
+#[test]
+fn test_400_missing_content_type_header() {
+    assert_renders_json(
+        &RequestError::UnsupportedContentType,
+        400,
+        r#"{"message":"Content-Type must be application/json"}"#,
+    );
+}
+
+// ---- Not Found Errors (404) ----
+
+#[test]
+fn test_404_positional_placeholder_keyring_not_found() {
+    let error = KeyServiceError::KeyRingNotFound("NonExistentRing".into());
+    assert_renders_json(
+        &error,
+        404,
+        r#"{"message":"KeyRing 'NonExistentRing' not found"}"#,
+    );
+}
+
+#[test]
+fn test_404_user_not_found() {
+    let error = AccountError::UserNotFound {
+        username: "nonexistent".into(),
+    };
+    assert_renders_json(&error, 404, r#"{"message":"User 'nonexistent' not found"}"#);
+}
+
+#[test]
+fn test_404_account_not_found_keeps_id_private() {
+    let error = AccountError::AccountNotFound {
+        id: "invalid-id".into(),
+    };
+    assert_renders_json(&error, 404, r#"{"message":"Account not found"}"#);
+}
+
+// ---- Server Errors (500) ----
+
+#[test]
+fn test_500_source_hidden_while_rotating() {
+    let error = KeyServiceError::RotationFailed(std::io::Error::other("HSM timeout"));
+    assert_renders_json(
+        &error,
+        500,
+        r#"{"message":"An unexpected error occurred while rotating the key"}"#,
+    );
+}
+
+// ---- Resource-Specific Errors: KeyRings ----
+
+#[test]
+fn test_400_duplicate_keyring_name() {
+    let error = KeyServiceError::DuplicateKeyRing {
+        name: "Finance".into(),
+    };
+    assert_renders_json(
+        &error,
+        400,
+        r#"{"message":"The KeyRing 'Finance' already exists. KeyRings must have unique names."}"#,
+    );
+}
+
+#[test]
+fn test_400_keyring_deletion_failed() {
+    let error = KeyServiceError::KeyRingInUse {
+        name: "Finance".into(),
+    };
+    assert_renders_json(
+        &error,
+        400,
+        r#"{"message":"Cannot delete KeyRing. Active API keys are still using this KeyRing."}"#,
+    );
+}
+
+// ---- Resource-Specific Errors: API Keys ----
+
+#[test]
+fn test_404_api_key_not_found() {
+    let error = AccountError::ApiKeyNotFound {
+        id: "apikey-404".into(),
+    };
+    assert_renders_json(&error, 404, r#"{"message":"API Key not found"}"#);
+}
+
+#[test]
+fn test_404_account_not_found_when_creating_api_key() {
+    let error = AccountError::ApiKeyAccountNotFound {
+        account_id: "acct-0".into(),
+    };
+    assert_renders_json(
+        &error,
+        404,
+        r#"{"message":"Account not found. Cannot create API key."}"#,
+    );
+}
+
+// ---- Resource-Specific Errors: Users ----
+
+#[test]
+fn test_400_duplicate_username() {
+    let error = AccountError::DuplicateUsername {
+        username: "john.doe".into(),
+    };
+    assert_renders_json(
+        &error,
+        400,
+        r#"{"message":"User with username 'john.doe' already exists"}"#,
+    );
+}
+
+#[test]
+fn test_400_duplicate_email_violations_under_errors() {
+    let error = AccountError::DuplicateEmail {
+        email: "john@example.com".into(),
+        fields: FieldViolation::new("email", "taken", "Email already registered").into(),
+    };
+    assert_renders_json(
+        &error,
+        400,
+        r#"{"message":"User with email 'john@example.com' already exists","errors":{"email":"Email already registered"}}"#,
+    );
+    assert!(AccountError::catalog()[5].violations);
 }

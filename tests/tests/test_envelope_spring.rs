@@ -1,15 +1,19 @@
-//! Seed 004, EntryGuard "Error Handling": every error body on the page in the `Spring`
-//! envelope (`{"timestamp","status","error","message","path",...details}`), byte for byte.
+//! The `Spring` envelope (`{"timestamp","status","error","message","path",...details}`), byte
+//! for byte: the reason phrase under `error`, the request's path, field violations under
+//! `validationErrors`, the clock. The bodies are those of EntryGuard's "Error Handling" page
+//! (seed 004), every one of them.
 //!
 //! Bodies are rendered in a request context on the seed's path at the seed's time,
 //! `2024-01-15T10:30:00Z`, so the timestamp and path are exact. The seed pretty-prints;
 //! errcat writes compact JSON, so each expected body is the seed's JSON with the whitespace
 //! between tokens removed, members in seed order.
 
-use errcat::envelope::Timestamp;
+mod common;
+
+use common::{Clock, assert_json_body, body_text, header_list};
 use errcat::{ApiError, FieldViolation, RequestContext, Violations};
 use http::{Response, StatusCode};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 /// The violations of a request body, as a validator reports them: field and message.
 fn violations(fields: &[(&str, &'static str)]) -> Violations {
@@ -82,10 +86,6 @@ pub enum EntryGuardError {
 /// `2024-01-15T10:30:00Z`, the seed's timestamp.
 const SEED_TIME: u64 = 1_705_314_600;
 
-fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
-    std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
-}
-
 /// Renders `error` while handling a request on `path` at the seed's time.
 fn render_on(path: &str, error: &EntryGuardError) -> Response<impl AsRef<[u8]>> {
     RequestContext::new("9f1c2a", path)
@@ -96,40 +96,19 @@ fn render_on(path: &str, error: &EntryGuardError) -> Response<impl AsRef<[u8]>> 
 /// Renders `error` on `path` and checks status, `application/json` as the only header, and
 /// the body.
 #[track_caller]
-fn assert_seed_body(path: &str, error: &EntryGuardError, status: u16, expected: &str) {
-    let response = render_on(path, error);
-    assert_eq!(response.status(), status, "status of {expected}");
-    assert_eq!(response.headers()["content-type"], "application/json");
-    assert_eq!(response.headers().len(), 1, "no header but content-type");
-    assert_eq!(body_text(&response), expected);
-}
-
-/// Checks `text` is `YYYY-MM-DDTHH:MM:SSZ`.
-#[track_caller]
-fn assert_rfc3339_utc_seconds(text: &str) {
-    let bytes = text.as_bytes();
-    assert_eq!(bytes.len(), 20, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ");
-    for (i, &byte) in bytes.iter().enumerate() {
-        let ok = match i {
-            4 | 7 => byte == b'-',
-            10 => byte == b'T',
-            13 | 16 => byte == b':',
-            19 => byte == b'Z',
-            _ => byte.is_ascii_digit(),
-        };
-        assert!(ok, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ (byte {i})");
-    }
+fn assert_body_on(path: &str, error: &EntryGuardError, status: u16, expected: &str) {
+    assert_json_body(&render_on(path, error), status, expected);
 }
 
 // ---- Error Response Format ----
 
 #[test]
-fn test_error_response_format_validation_errors_in_seed_order() {
+fn test_validation_errors_in_the_order_given() {
     let error = EntryGuardError::ValidationFailed(violations(&[
         ("email", "must not be blank"),
         ("password", "size must be between 8 and 128"),
     ]));
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/auth/register",
         &error,
         400,
@@ -143,23 +122,17 @@ fn test_error_response_format_validation_errors_in_seed_order() {
 }
 
 #[test]
-fn test_error_response_format_without_request_context() {
+fn test_without_request_context_no_path_and_timestamp_now() {
     // Outside any request: no `path` (left out, not null), and the timestamp is the time of
     // rendering, RFC 3339 UTC to the second.
-    let before = Timestamp::from(SystemTime::now()).to_string();
-    let response = EntryGuardError::TokenExpired.to_response();
-    let after = Timestamp::from(SystemTime::now()).to_string();
+    let (response, clock) = Clock::around(|| EntryGuardError::TokenExpired.to_response());
     let body = body_text(&response);
 
     let rest = body
         .strip_prefix(r#"{"timestamp":""#)
         .unwrap_or_else(|| panic!("unexpected body {body}"));
     let (timestamp, rest) = rest.split_at(rest.find('"').expect("timestamp is a string"));
-    assert_rfc3339_utc_seconds(timestamp);
-    assert!(
-        before.as_str() <= timestamp && timestamp <= after.as_str(),
-        "{timestamp} not within {before}..={after}"
-    );
+    clock.assert_read_during(timestamp);
     assert_eq!(
         rest,
         r#"","status":401,"error":"Unauthorized","message":"Token has expired"}"#
@@ -182,13 +155,13 @@ fn test_timestamp_truncates_to_whole_seconds() {
 // ---- 400 Bad Request ----
 
 #[test]
-fn test_400_invalid_registration() {
+fn test_400_validation_errors_per_field_marked_in_catalog() {
     let error = EntryGuardError::ValidationFailed(violations(&[
         ("organizationName", "must not be blank"),
         ("email", "must be a well-formed email address"),
         ("password", "size must be between 8 and 128"),
     ]));
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/auth/register",
         &error,
         400,
@@ -206,7 +179,7 @@ fn test_400_invalid_registration() {
 #[test]
 fn test_400_business_logic_error_has_no_validation_errors() {
     let error = EntryGuardError::UserLimitReached { max_users: 10 };
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/users",
         &error,
         400,
@@ -222,7 +195,7 @@ fn test_400_business_logic_error_has_no_validation_errors() {
 
 #[test]
 fn test_401_missing_token() {
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/sessions",
         &EntryGuardError::AuthenticationRequired,
         401,
@@ -236,7 +209,7 @@ fn test_401_missing_token() {
 
 #[test]
 fn test_401_expired_token() {
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/sessions",
         &EntryGuardError::TokenExpired,
         401,
@@ -251,7 +224,7 @@ fn test_401_expired_token() {
 
 #[test]
 fn test_403_non_admin_accessing_admin_endpoint() {
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/users",
         &EntryGuardError::AdminRequired,
         403,
@@ -264,11 +237,11 @@ fn test_403_non_admin_accessing_admin_endpoint() {
 }
 
 #[test]
-fn test_403_api_key_scope_error() {
+fn test_403_api_key_scope_stays_private() {
     let error = EntryGuardError::ApiKeyScope {
         scope: "sessions:write".into(),
     };
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/credentials",
         &error,
         403,
@@ -283,10 +256,10 @@ fn test_403_api_key_scope_error() {
 // ---- 404 Not Found ----
 
 #[test]
-fn test_404_non_existent_resource() {
+fn test_404_resource_id_only_in_path() {
     let id = "99999999-9999-9999-9999-999999999999";
     let error = EntryGuardError::ResourceNotFound { id: id.into() };
-    assert_seed_body(
+    assert_body_on(
         &format!("/api/v1/resources/{id}"),
         &error,
         404,
@@ -309,13 +282,8 @@ fn test_429_rate_limit_exceeded_with_headers() {
     };
     let response = render_on("/api/v1/sessions", &error);
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let headers: Vec<(&str, &str)> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
-        .collect();
     assert_eq!(
-        headers,
+        header_list(&response),
         [
             ("content-type", "application/json"),
             ("x-ratelimit-limit", "60"),
@@ -338,7 +306,7 @@ fn test_429_rate_limit_exceeded_with_headers() {
 #[test]
 fn test_500_internal_server_error_hides_source() {
     let error = EntryGuardError::Internal(std::io::Error::other("AWS SDK: throttled"));
-    assert_seed_body(
+    assert_body_on(
         "/api/v1/sessions",
         &error,
         500,

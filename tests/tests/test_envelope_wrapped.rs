@@ -1,5 +1,7 @@
-//! Seed 003, tasks API "Error Codes Reference": its bodies in the `Wrapped` envelope
-//! (`{"success":false,"error":{...},"meta":{"requestId","timestamp"}}`), byte for byte.
+//! The `Wrapped` envelope (`{"success":false,"error":{...},"meta":{"requestId","timestamp"}}`),
+//! byte for byte: code, message and field inside `error`, details beside them, the request id
+//! and the clock under `meta`. The bodies are those of a tasks API's "Error Codes Reference"
+//! (seed 003).
 //!
 //! The full example is rendered in a request context (request id `req_abc123`, time
 //! `2025-12-14T10:30:00Z`) so every member is exact. The seed shows the other examples as the
@@ -7,11 +9,13 @@
 //! body. The seed pretty-prints; errcat writes compact JSON, so the expected text is the
 //! seed's JSON with the whitespace between tokens removed, members in seed order.
 
-use errcat::envelope::Timestamp;
+mod common;
+
+use common::{Clock, body_text};
 use errcat::{ApiError, RequestContext};
 use http::{Response, StatusCode};
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 /// A field's allowed values, displayed as `low, normal, high, critical`.
 #[derive(Debug, Clone, Copy)]
@@ -102,10 +106,6 @@ pub enum TaskApiError {
 /// `2025-12-14T10:30:00Z`, the seed's timestamp.
 const SEED_TIME: u64 = 1_765_708_200;
 
-fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
-    std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
-}
-
 /// Renders `error` while handling request `req_abc123` at the seed's time.
 fn render_in_seed_request(error: &TaskApiError) -> Response<impl AsRef<[u8]>> {
     RequestContext::new("req_abc123", "/v1/tasks")
@@ -120,27 +120,10 @@ fn wrapped(error_object: &str) -> String {
     )
 }
 
-/// Checks `text` is `YYYY-MM-DDTHH:MM:SSZ`.
-#[track_caller]
-fn assert_rfc3339_utc_seconds(text: &str) {
-    let bytes = text.as_bytes();
-    assert_eq!(bytes.len(), 20, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ");
-    for (i, &byte) in bytes.iter().enumerate() {
-        let ok = match i {
-            4 | 7 => byte == b'-',
-            10 => byte == b'T',
-            13 | 16 => byte == b':',
-            19 => byte == b'Z',
-            _ => byte.is_ascii_digit(),
-        };
-        assert!(ok, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ (byte {i})");
-    }
-}
-
 // ---- Error Response Format ----
 
 #[test]
-fn test_error_response_format_full_example() {
+fn test_every_member_in_request_context() {
     let error = TaskApiError::InvalidParameter {
         field: "priority",
         allowed: PRIORITIES,
@@ -162,16 +145,14 @@ fn test_error_response_format_full_example() {
 }
 
 #[test]
-fn test_error_response_format_without_request_context() {
+fn test_without_request_context_no_request_id_and_timestamp_now() {
     // Outside any request: no `requestId` (left out, not null), and the timestamp is the
     // time of rendering, RFC 3339 UTC to the second.
     let error = TaskApiError::InvalidParameter {
         field: "priority",
         allowed: PRIORITIES,
     };
-    let before = Timestamp::from(SystemTime::now()).to_string();
-    let response = error.to_response();
-    let after = Timestamp::from(SystemTime::now()).to_string();
+    let (response, clock) = Clock::around(|| error.to_response());
     let body = body_text(&response);
 
     let prefix = concat!(
@@ -183,11 +164,7 @@ fn test_error_response_format_without_request_context() {
         .strip_prefix(prefix)
         .and_then(|rest| rest.strip_suffix(r#""}}"#))
         .unwrap_or_else(|| panic!("unexpected body {body}"));
-    assert_rfc3339_utc_seconds(timestamp);
-    assert!(
-        before.as_str() <= timestamp && timestamp <= after.as_str(),
-        "{timestamp} not within {before}..={after}"
-    );
+    clock.assert_read_during(timestamp);
     assert!(!body.contains("requestId"));
     assert!(!body.contains("null"));
 }
@@ -207,7 +184,7 @@ fn test_timestamp_truncates_to_whole_seconds() {
 // ---- VALIDATION_ERROR (400): Example errors ----
 
 #[test]
-fn test_validation_error_title_is_required() {
+fn test_400_field_title_is_required() {
     let response = render_in_seed_request(&TaskApiError::Required { field: "title" });
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
@@ -217,7 +194,7 @@ fn test_validation_error_title_is_required() {
 }
 
 #[test]
-fn test_validation_error_priority_must_be_one_of() {
+fn test_400_field_priority_must_be_one_of() {
     let error = TaskApiError::NotOneOf {
         field: "priority",
         allowed: PRIORITIES,
@@ -233,7 +210,7 @@ fn test_validation_error_priority_must_be_one_of() {
 }
 
 #[test]
-fn test_validation_error_email_is_not_valid() {
+fn test_400_field_email_is_not_valid() {
     let response = render_in_seed_request(&TaskApiError::InvalidEmail { field: "email" });
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
@@ -247,7 +224,7 @@ fn test_validation_error_email_is_not_valid() {
 // ---- RATE_LIMITED (429): Response includes ----
 
 #[test]
-fn test_rate_limited_error_object_with_retry_after() {
+fn test_429_detail_in_error_object_headers_beside() {
     let error = TaskApiError::RateLimited {
         retry_after: 42,
         remaining: 0,
@@ -268,7 +245,7 @@ fn test_rate_limited_error_object_with_retry_after() {
 // ---- Error Codes: each code's "Message:" ----
 
 #[test]
-fn test_error_codes_messages() {
+fn test_codes_from_variant_names_without_field() {
     // The seed gives these as "Message:" lines, not bodies; their error objects follow the
     // format of the seed's full example, without `field`.
     let cases = [
@@ -310,7 +287,7 @@ fn test_error_codes_messages() {
 // ---- HTTP Status Codes Summary ----
 
 #[test]
-fn test_status_codes_summary_matches_catalog() {
+fn test_catalog_lists_each_status_and_code() {
     let mut rows: Vec<(u16, &str)> = TaskApiError::catalog()
         .iter()
         .map(|entry| (entry.status, entry.code))

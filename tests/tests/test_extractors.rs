@@ -591,7 +591,7 @@ async fn register(Garde(Json(registration)): Garde<Json<entryguard::Registration
 }
 
 #[tokio::test]
-async fn test_seed_004_invalid_registration_end_to_end() {
+async fn test_garde_violations_answered_in_spring() {
     let app = Router::new()
         .route("/api/v1/auth/register", post(register))
         .layer(ErrorContextLayer::new().rejections::<Spring>());
@@ -653,7 +653,7 @@ async fn create_user(Valid(Json(user)): Valid<Json<users::NewUser>>) -> String {
 }
 
 #[tokio::test]
-async fn test_seed_002_validation_messages_end_to_end() {
+async fn test_validator_messages_answered_in_message_field() {
     let app = Router::new()
         .route("/v1/users", post(create_user))
         .layer(ErrorContextLayer::new().rejections::<MessageField>());

@@ -1,6 +1,9 @@
 //! `#[header]`: fixed and templated values, several per variant, and values that cannot be
 //! header values left out rather than injected.
 
+mod common;
+
+use common::header_list;
 use errcat::ApiError;
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -27,13 +30,8 @@ fn test_headers_in_order_with_values() {
         retry_after: 900,
     }
     .to_response();
-    let headers: Vec<(&str, &str)> = response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
-        .collect();
     assert_eq!(
-        headers,
+        header_list(&response),
         [
             ("content-type", "application/json"),
             ("x-ratelimit-limit", "5"),

@@ -1,6 +1,9 @@
 //! Message, field and header templates: named and positional placeholders, repeated
 //! placeholders, `{{ }}` escapes, Display of any type, and the reason-phrase default.
 
+mod common;
+
+use common::body;
 use errcat::ApiError;
 use std::fmt;
 
@@ -52,10 +55,6 @@ enum E {
     #[error("x")]
     #[status(599)]
     UnregisteredServer,
-}
-
-fn body(error: &E) -> String {
-    String::from_utf8(error.to_response().body().to_vec()).unwrap()
 }
 
 #[test]

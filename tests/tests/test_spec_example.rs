@@ -1,6 +1,9 @@
 //! SPEC's example enum, with the envelope left at its default (`Problem`): statuses, headers
 //! and bodies byte for byte.
 
+mod common;
+
+use common::body;
 use errcat::{ApiError, CatalogEntry};
 use http::StatusCode;
 
@@ -54,10 +57,6 @@ pub enum BundleError {
     #[error(transparent)]
     #[api_error(transparent)]
     Key(KeyError),
-}
-
-fn body(error: &impl ApiError) -> String {
-    String::from_utf8(error.to_response().body().to_vec()).unwrap()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Field violations: where each envelope renders a request's invalid fields, and how the
 //! catalog describes them.
 
+mod common;
+
 use errcat::catalog::Catalog;
 use errcat::{ApiError, FieldViolation, Location, RequestContext, Violations};
 use serde_json::json;
@@ -40,7 +42,7 @@ fn body(error: &dyn ApiError) -> String {
     let response = RequestContext::new("req_1", "/api/v1/auth/register")
         .with_time(UNIX_EPOCH + Duration::from_secs(1_705_314_600))
         .enter(|| error.to_response());
-    String::from_utf8(response.body().to_vec()).unwrap()
+    common::body_text(&response).to_owned()
 }
 
 #[test]

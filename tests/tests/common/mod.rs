@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 use errcat::ApiError;
-use errcat::envelope::ErrorParts;
+use errcat::envelope::{ErrorParts, Timestamp};
+use http::Response;
+use std::time::SystemTime;
 
 /// Hand-built parts as an error, to render them as a response.
 pub struct Hand<'a>(pub ErrorParts<'a>);
@@ -28,4 +30,83 @@ pub async fn serve(app: axum::Router) -> String {
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     format!("http://{address}")
+}
+
+/// The body of `response` as text.
+pub fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
+    std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
+}
+
+/// The body `error` renders outside any request.
+pub fn body(error: &(impl ApiError + ?Sized)) -> String {
+    body_text(&error.to_response()).to_owned()
+}
+
+/// The headers of `response` in the order they were written, values as text.
+pub fn header_list<B>(response: &Response<B>) -> Vec<(&str, &str)> {
+    response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
+        .collect()
+}
+
+/// Checks `response`'s status, `application/json` as its only header, and its body.
+#[track_caller]
+pub fn assert_json_body<B: AsRef<[u8]>>(response: &Response<B>, status: u16, expected: &str) {
+    assert_eq!(response.status(), status, "status of {expected}");
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.headers().len(), 1, "no header but content-type");
+    assert_eq!(body_text(response), expected);
+}
+
+/// Checks what `error` renders outside any request: its status, `application/json` as the
+/// only header, and its body.
+#[track_caller]
+pub fn assert_renders_json(error: &impl ApiError, status: u16, expected: &str) {
+    assert_json_body(&error.to_response(), status, expected);
+}
+
+/// Checks `text` is `YYYY-MM-DDTHH:MM:SSZ`.
+#[track_caller]
+pub fn assert_rfc3339_utc_seconds(text: &str) {
+    let bytes = text.as_bytes();
+    assert_eq!(bytes.len(), 20, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ");
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ok = match i {
+            4 | 7 => byte == b'-',
+            10 => byte == b'T',
+            13 | 16 => byte == b':',
+            19 => byte == b'Z',
+            _ => byte.is_ascii_digit(),
+        };
+        assert!(ok, "{text:?} is not YYYY-MM-DDTHH:MM:SSZ (byte {i})");
+    }
+}
+
+/// The clock as envelopes write it, read just before and just after some rendering.
+pub struct Clock {
+    before: String,
+    after: String,
+}
+
+impl Clock {
+    /// Runs `render` between two readings of the clock.
+    pub fn around<R>(render: impl FnOnce() -> R) -> (R, Clock) {
+        let before = Timestamp::from(SystemTime::now()).to_string();
+        let rendered = render();
+        let after = Timestamp::from(SystemTime::now()).to_string();
+        (rendered, Clock { before, after })
+    }
+
+    /// Checks `timestamp` is RFC 3339 UTC to the second and was read while rendering.
+    #[track_caller]
+    pub fn assert_read_during(&self, timestamp: &str) {
+        assert_rfc3339_utc_seconds(timestamp);
+        let Clock { before, after } = self;
+        assert!(
+            before.as_str() <= timestamp && timestamp <= after.as_str(),
+            "{timestamp} not within {before}..={after}"
+        );
+    }
 }
