@@ -1,6 +1,8 @@
 //! What the tests share. Each test crate uses some of it.
 #![allow(dead_code)]
 
+pub mod server;
+
 use errcat::ApiError;
 use errcat::envelope::{ErrorParts, Timestamp};
 use http::Response;
