@@ -17,6 +17,69 @@ pub enum Flavor {
     Json,
 }
 
+/// What the errcat attributes of variant `i` say: what its catalog entry must read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// The variant's name.
+    pub name: String,
+    /// Its status.
+    pub status: u16,
+    /// Its code.
+    pub code: String,
+    /// Its message template.
+    pub message: String,
+    /// Its field template.
+    pub field: Option<String>,
+    /// Its headers' names.
+    pub headers: Vec<String>,
+    /// Its detail keys.
+    pub details: Vec<String>,
+}
+
+/// The attributes variant `i` is generated with.
+pub fn expected(i: usize) -> Expected {
+    let status = [400, 404, 409, 429, 500][i % 5];
+    let (name, message, field, headers, details) = match i % 4 {
+        0 => (
+            format!("Unit{i}"),
+            format!("variant {i} failed"),
+            None,
+            vec![],
+            vec![],
+        ),
+        1 => (
+            format!("Tuple{i}"),
+            format!("item '{{0}}' of variant {i} not found"),
+            None,
+            vec![],
+            vec![],
+        ),
+        2 => (
+            format!("Named{i}"),
+            "{field} is invalid".to_owned(),
+            Some("{field}".to_owned()),
+            vec![],
+            vec![],
+        ),
+        _ => (
+            format!("Limited{i}"),
+            "Try again in {retry_after} seconds.".to_owned(),
+            None,
+            vec!["Retry-After".to_owned()],
+            vec!["retryAfter".to_owned()],
+        ),
+    };
+    Expected {
+        name,
+        status,
+        code: format!("E{i}"),
+        message,
+        field,
+        headers,
+        details,
+    }
+}
+
 /// The source of an enum called `name` with `variants` variants.
 pub fn enum_source(name: &str, variants: usize, flavor: Flavor) -> String {
     let derives = match flavor {
@@ -29,67 +92,42 @@ pub fn enum_source(name: &str, variants: usize, flavor: Flavor) -> String {
     let _ = writeln!(out, "#[derive({derives})]");
     let _ = writeln!(out, "#[allow(dead_code)]\npub enum {name} {{");
     for i in 0..variants {
-        let status = [400, 404, 409, 429, 500][i % 5];
-        let thiserror = flavor != Flavor::Plain;
-        let errcat = flavor == Flavor::Errcat;
+        let spec = expected(i);
         let _ = writeln!(out, "    /// Variant {i}.");
-        match i % 4 {
-            0 => {
-                if thiserror {
-                    let _ = writeln!(out, "    #[error(\"variant {i} failed\")]");
-                }
-                if errcat {
-                    let _ = writeln!(
-                        out,
-                        "    #[status({status})]\n    #[code(\"E{i}\")]\n    #[message(\"variant {i} failed\")]"
-                    );
-                }
-                let _ = writeln!(out, "    Unit{i},");
+        if flavor != Flavor::Plain {
+            let thiserror = match i % 4 {
+                0 => format!("variant {i} failed"),
+                1 => format!("item {{0}} of variant {i} not found"),
+                2 => format!("{{field}} is invalid in variant {i}"),
+                _ => format!("limited for {{retry_after}}s in variant {i}"),
+            };
+            let _ = writeln!(out, "    #[error(\"{thiserror}\")]");
+        }
+        if flavor == Flavor::Errcat {
+            let _ = writeln!(
+                out,
+                "    #[status({})]\n    #[code(\"{}\")]\n    #[message(\"{}\")]",
+                spec.status, spec.code, spec.message
+            );
+            if let Some(field) = &spec.field {
+                let _ = writeln!(out, "    #[field(\"{field}\")]");
             }
-            1 => {
-                if thiserror {
-                    let _ = writeln!(out, "    #[error(\"item {{0}} of variant {i} not found\")]");
-                }
-                if errcat {
-                    let _ = writeln!(
-                        out,
-                        "    #[status({status})]\n    #[code(\"E{i}\")]\n    #[message(\"item '{{0}}' of variant {i} not found\")]"
-                    );
-                }
-                let _ = writeln!(out, "    Tuple{i}(String, u32),");
-            }
-            2 => {
-                if thiserror {
-                    let _ = writeln!(out, "    #[error(\"{{field}} is invalid in variant {i}\")]");
-                }
-                if errcat {
-                    let _ = writeln!(
-                        out,
-                        "    #[status({status})]\n    #[code(\"E{i}\")]\n    #[message(\"{{field}} is invalid\")]\n    #[field(\"{{field}}\")]"
-                    );
-                }
-                let _ = writeln!(
-                    out,
-                    "    Named{i} {{ field: &'static str, internal: u64 }},"
-                );
-            }
-            _ => {
-                if thiserror {
-                    let _ = writeln!(
-                        out,
-                        "    #[error(\"limited for {{retry_after}}s in variant {i}\")]"
-                    );
-                }
-                if errcat {
-                    let _ = writeln!(
-                        out,
-                        "    #[status({status})]\n    #[code(\"E{i}\")]\n    #[message(\"Try again in {{retry_after}} seconds.\")]\n    #[header(\"Retry-After\", \"{{retry_after}}\")]"
-                    );
-                }
-                let detail = if errcat { "#[detail] " } else { "" };
-                let _ = writeln!(out, "    Limited{i} {{ {detail}retry_after: u64 }},");
+            for header in &spec.headers {
+                let _ = writeln!(out, "    #[header(\"{header}\", \"{{retry_after}}\")]");
             }
         }
+        let detail = if flavor == Flavor::Errcat {
+            "#[detail] "
+        } else {
+            ""
+        };
+        let fields = match i % 4 {
+            0 => String::new(),
+            1 => "(String, u32)".to_owned(),
+            2 => " { field: &'static str, internal: u64 }".to_owned(),
+            _ => format!(" {{ {detail}retry_after: u64 }}"),
+        };
+        let _ = writeln!(out, "    {}{fields},", spec.name);
     }
     out.push_str("}\n");
     if flavor == Flavor::Json {
