@@ -35,6 +35,9 @@ pub struct Variant<'a> {
     /// Whether thiserror's `#[error(transparent)]` is on it: a hint for a missing
     /// `#[api_error(transparent)]`.
     pub thiserror_transparent: bool,
+    /// Whether an attribute on it looks like a misspelt `#[status]` (`#[staus(404)]`), which
+    /// rustc reports as unknown.
+    pub status_misspelt: bool,
 }
 
 /// One field of a variant.
@@ -74,6 +77,7 @@ impl<'a> Input<'a> {
                     fields: fields_of(&data.fields, errors),
                     named: matches!(data.fields, Fields::Named(_)),
                     thiserror_transparent: is_thiserror_transparent(&node.attrs),
+                    status_misspelt: is_status_misspelt(&node.attrs),
                 };
                 Some(Input {
                     ident: &node.ident,
@@ -94,6 +98,7 @@ impl<'a> Input<'a> {
                         fields: fields_of(&variant.fields, errors),
                         named: matches!(variant.fields, Fields::Named(_)),
                         thiserror_transparent: is_thiserror_transparent(&variant.attrs),
+                        status_misspelt: is_status_misspelt(&variant.attrs),
                     })
                     .collect();
                 Some(Input {
@@ -130,6 +135,34 @@ fn is_thiserror_transparent(attrs: &[syn::Attribute]) -> bool {
                 .parse_args::<syn::Ident>()
                 .is_ok_and(|ident| ident == "transparent")
     })
+}
+
+/// Whether one of `attrs` is named within two edits of `status` (and is not `status`).
+fn is_status_misspelt(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().get_ident().is_some_and(|ident| {
+            let name = ident.to_string();
+            name != "status" && edit_distance(&name, "status") <= 2
+        })
+    })
+}
+
+/// The Levenshtein distance between `a` and `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 fn fields_of<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {

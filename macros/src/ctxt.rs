@@ -7,6 +7,9 @@ use syn::Error;
 #[derive(Default)]
 pub struct Errors {
     combined: Option<Error>,
+    /// A mistake rustc reports itself (a misspelt attribute): no expansion, and no message of
+    /// ours beside rustc's.
+    reported_by_rustc: bool,
 }
 
 impl Errors {
@@ -33,8 +36,18 @@ impl Errors {
         result.map_err(|error| self.push(error)).ok()
     }
 
-    /// `Err` with every recorded error, if there were any.
-    pub fn finish(self) -> syn::Result<()> {
-        self.combined.map_or(Ok(()), Err)
+    /// Records a mistake that rustc reports on its own.
+    pub fn reported_by_rustc(&mut self) {
+        self.reported_by_rustc = true;
+    }
+
+    /// `Err` with every recorded error, if there were any (`Err(None)` when rustc reports the
+    /// only mistakes).
+    pub fn finish(self) -> Result<(), Option<Error>> {
+        match (self.combined, self.reported_by_rustc) {
+            (Some(error), _) => Err(Some(error)),
+            (None, true) => Err(None),
+            (None, false) => Ok(()),
+        }
     }
 }

@@ -13,25 +13,20 @@ use crate::valid::{Kind, Own, PieceRow, Resolved, TemplateRow};
 use crate::{fallback, valid};
 use errcat_table::{Entry, Header, Piece, Row, Template};
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens as _, format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
-use syn::spanned::Spanned as _;
 
 /// The whole expansion of `#[derive(ApiError)]` on `node`.
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
+    // `None` only for a union, with the error recorded.
     let Some(input) = Input::from_syn(node, &mut errors) else {
-        return fallback::expand(
-            node,
-            &errors.finish().err().unwrap_or_else(|| {
-                syn::Error::new(Span::call_site(), "ApiError supports enums and structs")
-            }),
-        );
+        return fallback::expand(node, errors.finish().err().flatten().as_ref());
     };
     let resolved = valid::check(&input, &mut errors);
     match errors.finish() {
         Ok(()) => impl_api_error(&input, &resolved),
-        Err(error) => fallback::expand(node, &error),
+        Err(error) => fallback::expand(node, error.as_ref()),
     }
 }
 
@@ -43,13 +38,26 @@ struct Envelopes {
 }
 
 impl Envelopes {
-    fn index(&mut self, ty: &TokenStream) -> usize {
+    fn index(&mut self, ty: &TokenStream, checks: &mut Vec<TokenStream>) -> usize {
         let key = ty.to_string();
         if let Some(index) = self.keys.iter().position(|known| *known == key) {
             return index;
         }
         self.keys.push(key);
         self.refs.push(quote!(::errcat::__private_vtable!(#ty)));
+        // A user's envelope: its content type is checked here, where the user names it.
+        let span = ty
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |token| token.span());
+        checks.push(quote_spanned! {span=>
+            const _: () = if !::errcat::__private::is_header_value(
+                <#ty as ::errcat::Envelope>::CONTENT_TYPE,
+            ) {
+                ::core::panic!("the envelope's CONTENT_TYPE cannot be a header value: write visible ASCII, e.g. \"application/json\"")
+            };
+        });
         self.keys.len() - 1
     }
 }
@@ -96,7 +104,7 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
     let mut checks = Vec::new();
     for (index, variant) in resolved.iter().enumerate() {
         let (envelope_ty, envelope_name) = envelope_of(variant.variant, input);
-        let envelope = envelopes.index(&envelope_ty);
+        let envelope = envelopes.index(&envelope_ty, &mut checks);
         let pattern = if input.is_struct {
             quote!(Self)
         } else {
@@ -107,22 +115,21 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
         let own = match &variant.kind {
             Kind::Transparent(field) => {
                 let (member, field_ty) = (&field.member, field.ty);
-                // Always bounded, even when concrete: one error at the impl instead of one
-                // per use when the field's type is not an ApiError. The bound is spanned at
-                // the type's last token, so the error spans the whole type, as written.
-                let end = field_ty
-                    .to_token_stream()
-                    .into_iter()
-                    .last()
-                    .map_or_else(|| field_ty.span(), |token| token.span());
-                bounds.insert(field_ty, quote_spanned!(end=> ::errcat::ApiError));
+                if scope.intersects(field_ty) {
+                    bounds.insert(field_ty, quote!(::errcat::ApiError));
+                }
                 entries.push(Entry::Transparent {
                     name: &variant.name,
                     envelope,
                 });
+                // A concrete type that is not an ApiError fails in these two calls alone, at
+                // the type as written (one error: same tokens, same bound), and never in a
+                // bound on the impl, which would then be missing wherever the type is used.
                 arms.push(quote! {
-                    #pattern { #member: __field, .. } =>
-                        ::errcat::__private::transparent(__field, &__ERRCAT, #index, __visit),
+                    #pattern { #member: __field, .. } => <#field_ty as ::errcat::ApiError>::parts(
+                        __field,
+                        &mut ::errcat::__private::in_envelope(&__ERRCAT, #index, __visit),
+                    ),
                 });
                 nested.push(quote! {
                     (#index, <#field_ty as ::errcat::ApiError>::catalog
@@ -173,6 +180,7 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
             #(#checks)*
 
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {
                 fn status(&self) -> ::errcat::__private::StatusCode {
                     ::errcat::__private::status_of(self)

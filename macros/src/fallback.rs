@@ -7,20 +7,21 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-/// The compile errors and stub impls for `input`.
-pub fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
+/// The compile errors (if rustc does not report them itself) and stub impls for `input`.
+pub fn expand(input: &DeriveInput, error: Option<&syn::Error>) -> TokenStream {
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let predicates = where_clause
         .iter()
         .flat_map(|clause| clause.predicates.iter());
-    let error = error.to_compile_error();
+    let error = error.map(syn::Error::to_compile_error);
     quote! {
         #error
 
         #[allow(unused_qualifications)]
         const _: () = {
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {
                 fn status(&self) -> ::errcat::__private::StatusCode {
                     ::core::unreachable!()

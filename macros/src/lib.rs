@@ -21,7 +21,8 @@ mod valid;
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// Derives `errcat::ApiError`. See the `errcat` crate for the attributes it reads.
+/// Derives `errcat::ApiError`: see the [`errcat` crate docs](https://docs.rs/errcat#attributes)
+/// for the attributes it reads.
 #[proc_macro_derive(
     ApiError,
     attributes(api_error, status, code, message, header, field, detail)

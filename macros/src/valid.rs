@@ -98,7 +98,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
         }
         check_fields(variant, errors);
         let mut args: Vec<(usize, Span)> = Vec::new();
-        let mut template_row = |template: &Template, errors: &mut Errors| {
+        let mut template_row = |template: &Template, attribute: &str, errors: &mut Errors| {
             let mut ok = true;
             let mut pieces = Vec::with_capacity(template.pieces.len());
             for piece in &template.pieces {
@@ -119,9 +119,15 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
                             template.lit.span(),
                             format!(
                                 "`{{{}}}` would send `{}`'s source error to clients, and sources \
-                                 stay private: say what failed in words, e.g. \
-                                 #[message(\"internal server error\")]",
-                                placeholder.written, variant.ident
+                                 stay private: {}",
+                                placeholder.written,
+                                variant.ident,
+                                match attribute {
+                                    "#[message]" =>
+                                        "say what failed in words, e.g. \
+                                                     #[message(\"internal server error\")]",
+                                    _ => "write it without the source",
+                                }
                             ),
                         );
                         ok = false;
@@ -147,13 +153,19 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
             })
         };
         let attrs = &variant.attrs;
-        let message = attrs.message.as_ref().map(|t| template_row(t, errors));
-        let field = attrs.field.as_ref().map(|t| template_row(t, errors));
+        let message = attrs
+            .message
+            .as_ref()
+            .map(|t| template_row(t, "#[message]", errors));
+        let field = attrs
+            .field
+            .as_ref()
+            .map(|t| template_row(t, "#[field]", errors));
         let headers: Vec<Option<HeaderRow>> = attrs
             .headers
             .iter()
             .map(|header| {
-                template_row(&header.value, errors).map(|value| HeaderRow {
+                template_row(&header.value, "#[header]", errors).map(|value| HeaderRow {
                     name: header.name.value(),
                     lower: header.lower.clone(),
                     value,
@@ -239,6 +251,11 @@ fn status_of(variant: &Variant, input: &Input, errors: &mut Errors) -> Option<u1
     }
     // A malformed or misplaced status was already reported where it was written.
     if variant.attrs.status_written || input.attrs.status_written {
+        return None;
+    }
+    // A misspelt one (`#[staus(404)]`) rustc reports as an unknown attribute.
+    if variant.status_misspelt {
+        errors.reported_by_rustc();
         return None;
     }
     let message = if variant.thiserror_transparent {

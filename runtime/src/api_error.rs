@@ -18,7 +18,7 @@ use std::borrow::Cow;
 ///
 /// ```
 /// use errcat::ApiError;
-/// use http::StatusCode;
+/// use errcat::http::StatusCode;
 /// use std::borrow::Cow;
 ///
 /// struct Teapot;
@@ -51,7 +51,7 @@ use std::borrow::Cow;
 /// ```
 /// use errcat::{ApiError, CatalogEntry};
 /// use errcat::envelope::{ErrorField, ErrorParts};
-/// use http::StatusCode;
+/// use errcat::http::StatusCode;
 /// use std::borrow::Cow;
 ///
 /// struct Locked { until: &'static str }
@@ -84,7 +84,7 @@ use std::borrow::Cow;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errcat API error",
     label = "`{Self}` does not implement `errcat::ApiError`",
-    note = "add `#[derive(errcat::ApiError)]` to `{Self}` and give each variant a `#[status(...)]`; for a type you do not own (or a field that is only a source), drop `#[api_error(transparent)]` and give the variant its own `#[status(...)]`"
+    note = "a type of your own gets it with `#[derive(errcat::ApiError)]` and a `#[status(...)]` on each variant; a type you do not own (`std::io::Error`, a library's error) cannot be `#[api_error(transparent)]`: give the variant its own `#[status(...)]` and mark the field `#[source]`"
 )]
 pub trait ApiError {
     /// The HTTP status of the response.

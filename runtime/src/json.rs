@@ -92,6 +92,11 @@ pub(crate) fn escape(buf: &mut Vec<u8>, text: &str) {
     buf.extend_from_slice(&bytes[start..]);
 }
 
+/// Whether `text` is written into a JSON string as it is, with nothing escaped.
+pub(crate) fn is_plain(text: &str) -> bool {
+    clean_prefix(text.as_bytes()) == text.len()
+}
+
 /// The length of the longest prefix of `bytes` that needs no escaping, found a word at a
 /// time (the last, short one padded with a plain byte): error text is mostly plain.
 fn clean_prefix(bytes: &[u8]) -> usize {

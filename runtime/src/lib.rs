@@ -49,8 +49,6 @@ pub use http;
 /// The `bytes` crate: [`ApiError::to_response`] bodies are `bytes::Bytes`.
 pub use bytes;
 
-/// Derives [`ApiError`](trait@ApiError); see the [crate docs](crate#attributes) for its
-/// attributes.
 pub use errcat_macros::ApiError;
 
 /// Implements the framework traits a derived type gets from this build's features; called

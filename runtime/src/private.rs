@@ -29,6 +29,8 @@ use crate::model::text::Args;
 use crate::{ApiError, CatalogEntry};
 use std::fmt::{Debug, Display};
 
+pub use crate::envelope::checks::is_header_value;
+
 /// The vtable of envelope `E`; see `__private_vtable!`.
 pub const fn vtable<E: Envelope>() -> &'static Vtable {
     crate::envelope::vtable::<E>()
@@ -39,16 +41,15 @@ pub const fn vtable<E: Envelope>() -> &'static Vtable {
 // `parts` match (and the renderer with it) into each instantiation, which made release builds
 // of large enums several times slower.
 
-/// A transparent variant (row `index` of `table`): the inner error's parts, in the outer
-/// variant's envelope.
-pub fn transparent(
-    inner: &dyn ApiError,
+/// The visitor of a transparent variant (row `index` of `table`): the inner error's parts,
+/// in the outer variant's envelope.
+pub fn in_envelope<'v>(
     table: &'static Table,
     index: usize,
-    visit: &mut dyn FnMut(&ErrorParts<'_>),
-) {
+    visit: &'v mut dyn FnMut(&ErrorParts<'_>),
+) -> impl FnMut(&ErrorParts<'_>) + 'v {
     let envelope = table.transparent_envelope(index);
-    inner.parts(&mut |parts| visit(&parts.with_vtable(envelope)));
+    move |parts| visit(&parts.with_vtable(envelope))
 }
 
 /// `ApiError::status` from `parts`.

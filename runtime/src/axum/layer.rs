@@ -16,7 +16,7 @@ use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
 /// replaced, never reflected.
 ///
 /// ```
-/// use axum_core::response::IntoResponse;
+/// use axum::response::IntoResponse;
 /// use errcat::ApiError;
 /// use errcat::axum::ErrorContextLayer;
 /// use std::convert::Infallible;

@@ -26,7 +26,7 @@ use axum_core::response::Response;
 /// returns (derived types implement `IntoResponse` themselves).
 ///
 /// ```
-/// use axum_core::response::{IntoResponse, Response};
+/// use axum::response::{IntoResponse, Response};
 /// use errcat::ApiError;
 /// use errcat::http::StatusCode;
 /// use std::borrow::Cow;

@@ -50,6 +50,7 @@ impl fmt::Display for ExtractorError {
 
 impl std::error::Error for ExtractorError {}
 
+#[diagnostic::do_not_recommend]
 impl ApiError for ExtractorError {
     fn status(&self) -> StatusCode {
         self.rejection.status()

@@ -89,7 +89,7 @@ impl CatalogEntry {
     ///
     /// ```
     /// use errcat::CatalogEntry;
-    /// use http::StatusCode;
+    /// use errcat::http::StatusCode;
     ///
     /// let entry = CatalogEntry::new("Teapot", StatusCode::IM_A_TEAPOT, "TEAPOT", "this server brews tea only")
     ///     .with_description("Coffee was requested.");

@@ -90,9 +90,16 @@ use std::any::TypeId;
 ///
 /// A stand-in that `write` only passes on to `body` ([`JsonObject::text`],
 /// [`JsonObject::timestamp`], [`JsonObject::value`], [`JsonObject::details`]) becomes a hole.
-/// One that `write` reads instead (formats with `Display`, asks [`Text::as_str`], compares,
-/// measures) could change what it writes, so errcat notices and writes that variant's bodies
-/// member by member on every response: slower, never wrong.
+/// One that `write` reads instead (formats with `Display`, including through
+/// [`JsonObject::display`]; asks [`Text::as_str`]; compares or measures it) could change what it
+/// writes, so errcat notices and writes that variant's bodies member by member on every
+/// response: slower, never wrong. Asking what is there (`ctx.in_request()`,
+/// `error.field().is_some()`, `error.details().count()`, `error.code()`) reads nothing that
+/// changes, and keeps the fast path.
+///
+/// A detail never repeats a key: one named like a member the object already has, or like one
+/// of [`MEMBERS`](Envelope::MEMBERS) (which a derived type's compile-time check reads, so
+/// declare every key `write` puts beside the details), is left out and logged.
 ///
 /// `write` must depend on its arguments alone: what it reads from elsewhere (a global, a
 /// thread-local, the environment) is written into the kept body as it was the first time.
@@ -105,9 +112,10 @@ pub trait Envelope: 'static {
     /// The response's `Content-Type`; visible ASCII, checked at compile time.
     const CONTENT_TYPE: &'static str = "application/json";
 
-    /// The keys this envelope writes in the object that holds the details. A `#[detail]`
-    /// with one of these keys is a compile error for a derived type, and is left out of the
-    /// body at run time, so a body never repeats a key.
+    /// The keys this envelope writes in the object that holds the details (none unless
+    /// declared). A `#[detail]` with one of these keys is a compile error for a derived type;
+    /// at run time any detail whose key the object already has is left out, so a body never
+    /// repeats a key.
     const MEMBERS: &'static [&'static str] = &[];
 
     /// The keys this envelope writes only for an error that lists field violations
@@ -148,7 +156,7 @@ impl ErrorParts<'_> {
 pub(crate) const fn vtable<E: Envelope>() -> &'static Vtable {
     &const {
         Vtable {
-            content_type: checked_content_type(E::CONTENT_TYPE),
+            content_type: content_type::<E>(),
             content_type_value: content_type_value::<E>,
             write: write::<E>,
             type_id: TypeId::of::<E>(),
@@ -169,23 +177,36 @@ fn write<E: Envelope>(error: &ErrorParts<'_>, ctx: &Context<'_>, sink: &mut dyn 
 /// The envelope's content type as a header value, built at compile time: no validation at
 /// run time.
 fn content_type_value<E: Envelope>() -> HeaderValue {
-    const { HeaderValue::from_static(checked_content_type(E::CONTENT_TYPE)) }
+    const { HeaderValue::from_static(content_type::<E>()) }
 }
 
-/// Fails compilation when an envelope's content type could not be a header value, so
-/// building the header at run time can never fail.
-const fn checked_content_type(content_type: &'static str) -> &'static str {
-    let bytes = content_type.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        assert!(
-            (bytes[i] >= 0x20 && bytes[i] < 0x7f) || bytes[i] == b'\t',
-            "Envelope::CONTENT_TYPE must be visible ASCII, e.g. \"application/json\""
-        );
-        i += 1;
+/// `E`'s content type when it can be a header value, else `application/json`. A derived type
+/// fails to compile when its envelope's content type cannot be one (`is_header_value`), so
+/// only a hand-built error could see the fallback.
+const fn content_type<E: Envelope>() -> &'static str {
+    if is_header_value(E::CONTENT_TYPE) {
+        E::CONTENT_TYPE
+    } else {
+        "application/json"
     }
-    content_type
 }
+
+pub(crate) mod checks {
+    /// Whether `text` can be a header value as it is: visible ASCII, spaces and tabs.
+    pub const fn is_header_value(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !((bytes[i] >= 0x20 && bytes[i] < 0x7f) || bytes[i] == b'\t') {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+use self::checks::is_header_value;
 
 /// The vtable of the envelope type `$ty`, for the derive's table. The first use of `$ty` is
 /// as an [`Envelope`], so a type that is not one gets that trait's own message, once.

@@ -1,6 +1,6 @@
 //! [`JsonObject`]: the writer envelopes use to put members into a body.
 
-use crate::json::{Escaper, escape, write_str, write_u64};
+use crate::json::{Escaper, escape, is_plain, write_str, write_u64};
 use crate::model::parts::ErrorParts;
 use crate::model::sink::{Kept, Sink};
 use crate::model::text::Text;
@@ -30,6 +30,8 @@ use std::fmt::{self, Display};
 pub struct JsonObject<'b> {
     sink: &'b mut dyn Sink,
     members: Members,
+    /// Where each member's key begins in the body, so a detail never repeats one.
+    keys: KeyStarts,
     /// The envelope's own keys, which details may not take.
     reserved: &'static [&'static str],
     /// Its keys for field violations, reserved on errors that list them.
@@ -43,6 +45,58 @@ enum Members {
     Some,
     /// Only members that a compiled body may leave out.
     Unknown,
+}
+
+/// The offsets of an object's keys in the body: a few inline, the rest (rare) on the heap.
+#[derive(Default)]
+struct KeyStarts {
+    inline: [usize; 8],
+    len: usize,
+    more: Vec<usize>,
+}
+
+impl KeyStarts {
+    fn push(&mut self, at: usize) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = at,
+            None => self.more.push(at),
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) {
+        if self.len > self.inline.len() {
+            self.more.pop();
+        }
+        self.len = self.len.saturating_sub(1);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.inline[..self.len.min(self.inline.len())]
+            .iter()
+            .chain(&self.more)
+            .copied()
+    }
+}
+
+/// Whether the key written at `at` in `buf` (`"key":`) is `key`.
+fn is_key_at(buf: &[u8], at: usize, key: &str) -> bool {
+    let Some(written) = buf.get(at..) else {
+        return false;
+    };
+    let escaped;
+    let key = if is_plain(key) {
+        key.as_bytes()
+    } else {
+        let mut bytes = Vec::new();
+        escape(&mut bytes, key);
+        escaped = bytes;
+        &escaped
+    };
+    written.len() >= key.len() + 3
+        && written[0] == b'"'
+        && written[1..=key.len()] == *key
+        && written[key.len() + 1..key.len() + 3] == *b"\":"
 }
 
 impl<'b> JsonObject<'b> {
@@ -59,6 +113,7 @@ impl<'b> JsonObject<'b> {
         let mut object = JsonObject {
             sink,
             members: Members::None,
+            keys: KeyStarts::default(),
             reserved,
             reserved_for_violations,
         };
@@ -75,10 +130,17 @@ impl<'b> JsonObject<'b> {
             Members::Unknown => self.sink.uncertain_separator(),
         }
         let buf = self.sink.buf();
+        self.keys.push(buf.len());
         buf.push(b'"');
         escape(buf, key);
         buf.extend_from_slice(b"\":");
         start
+    }
+
+    /// Whether this object already has a member named `key`.
+    fn has_key(&mut self, key: &str) -> bool {
+        let buf = self.sink.buf();
+        self.keys.iter().any(|at| is_key_at(buf, at, key))
     }
 
     /// Appends `"key":` and then the value `write` produces; leaves the member out if `write`
@@ -93,6 +155,7 @@ impl<'b> JsonObject<'b> {
             self.members = Members::Some;
         } else {
             self.sink.failed(start, key);
+            self.keys.pop();
         }
         self
     }
@@ -160,7 +223,7 @@ impl<'b> JsonObject<'b> {
         let start = self.key(key);
         match self.sink.value(start, key, value) {
             Kept::Yes => self.members = Members::Some,
-            Kept::No => {}
+            Kept::No => self.keys.pop(),
             Kept::Maybe => {
                 if self.members == Members::None {
                     self.members = Members::Unknown;
@@ -248,14 +311,17 @@ impl<'b> JsonObject<'b> {
         self
     }
 
-    /// The error's `#[detail]` members, in field order. A detail named like one of the
-    /// envelope's own [`MEMBERS`](crate::Envelope::MEMBERS) (or, when the error lists field
-    /// violations, its [`VIOLATION_MEMBERS`](crate::Envelope::VIOLATION_MEMBERS)) is left out.
+    /// The error's `#[detail]` members, in field order. A detail named like a member this
+    /// object already has, or like one of the envelope's own
+    /// [`MEMBERS`](crate::Envelope::MEMBERS) (or, when the error lists field violations, its
+    /// [`VIOLATION_MEMBERS`](crate::Envelope::VIOLATION_MEMBERS)), is left out (and logged):
+    /// a body never repeats a key.
     pub fn details(&mut self, error: &ErrorParts<'_>) -> &mut Self {
         let lists_violations = error.lists_violations();
         for (key, value) in error.details() {
             if self.reserved.contains(&key)
                 || (lists_violations && self.reserved_for_violations.contains(&key))
+                || self.has_key(key)
             {
                 self.sink.reserved(key);
             } else {

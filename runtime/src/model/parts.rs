@@ -55,7 +55,7 @@ impl<'a> ErrorParts<'a> {
     ///
     /// ```
     /// use errcat::envelope::{Context, Envelope, ErrorParts, JsonObject, MessageField};
-    /// use http::StatusCode;
+    /// use errcat::http::StatusCode;
     ///
     /// let parts = ErrorParts::new(StatusCode::NOT_FOUND, "NOT_FOUND", "Account not found");
     /// let body = JsonObject::render(|body| MessageField::write(&parts, &Context::example(), body));
@@ -112,7 +112,7 @@ impl<'a> ErrorParts<'a> {
     ///
     /// ```
     /// use errcat::envelope::{Context, DetailValue, Envelope, ErrorParts, JsonObject, Problem};
-    /// use http::StatusCode;
+    /// use errcat::http::StatusCode;
     ///
     /// let retry_after = 42_u64;
     /// let details: [(&str, &dyn DetailValue); 1] = [("retryAfter", &retry_after)];
@@ -132,7 +132,7 @@ impl<'a> ErrorParts<'a> {
     /// ```
     /// use errcat::envelope::{Context, Envelope, ErrorParts, JsonObject, MessageField};
     /// use errcat::{FieldViolation, Violations};
-    /// use http::StatusCode;
+    /// use errcat::http::StatusCode;
     ///
     /// let violations = Violations::from(FieldViolation::new("email", "taken", "Email already registered"));
     /// let parts = ErrorParts::new(StatusCode::BAD_REQUEST, "DUPLICATE_EMAIL", "User with email 'john@example.com' already exists")
@@ -324,7 +324,7 @@ pub(crate) enum HeaderValueSource<'a> {
 ///
 /// ```
 /// use errcat::envelope::reason_phrase;
-/// use http::StatusCode;
+/// use errcat::http::StatusCode;
 ///
 /// assert_eq!(reason_phrase(StatusCode::CONFLICT), "Conflict");
 /// assert_eq!(reason_phrase(StatusCode::from_u16(499).unwrap()), "Client Error");

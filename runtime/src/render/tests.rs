@@ -240,3 +240,43 @@ fn a_member_after_a_detail_that_may_be_left_out() {
         assert_eq!(compiled, expected);
     }
 }
+
+/// An envelope that writes `code` but does not declare it in `MEMBERS`.
+struct Forgetful;
+
+impl Envelope for Forgetful {
+    fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+        body.str("code", error.code())
+            .text("message", error.message())
+            .details(error);
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(envelope = Forgetful)]
+enum Repeated {
+    #[status(400)]
+    Bad {
+        #[detail]
+        code: u32,
+        #[detail]
+        hint: &'static str,
+    },
+}
+
+#[test]
+fn a_detail_never_repeats_a_key_the_envelope_wrote() {
+    let ctx = Context::new(None);
+    let (compiled, written, _) = both(
+        &Repeated::Bad {
+            code: 5,
+            hint: "retry",
+        },
+        &ctx,
+    );
+    assert_eq!(compiled, written);
+    assert_eq!(
+        compiled,
+        r#"{"code":"BAD","message":"Bad Request","hint":"retry"}"#
+    );
+}
