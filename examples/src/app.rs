@@ -1,8 +1,13 @@
-//! The service's router: handlers, the rate limiter, and the documents served beside the API.
+//! The service's router: handlers, middleware (authentication, owners only, rate limits), and
+//! the documents served beside the API. Each handler returns its own error set, so each
+//! operation documents exactly what it can answer.
 
-use crate::caller::Caller;
+use crate::caller::{Caller, authenticate, require_owner};
 use crate::docs;
-use crate::errors::{BundleError, CommonError, KeyError, RequestError, ServiceError};
+use crate::errors::{
+    BundleExists, BundleNotFound, KeyExists, KeyNotFound, MissingField, RateLimited,
+    RequestExpired, Routing, UnknownBundle,
+};
 use crate::store::{
     ApprovalRequest, Bundle, Key, Member, NewBundle, NewKey, NewMember, NewRequest, REQUEST_TTL,
     Store, StoredBundle,
@@ -11,10 +16,11 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use errcat::axum::{ErrorContextLayer, Json, Path, Valid};
 use http::StatusCode;
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -26,14 +32,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Empty state, allowing `limit` requests per client per minute.
+    /// Empty state, allowing `limit` requests per caller per minute.
     pub fn new(limit: u32) -> Self {
         AppState {
             store: Arc::default(),
             limiter: Arc::new(Limiter {
                 limit,
                 window: Duration::from_secs(60),
-                clients: Mutex::default(),
+                callers: Mutex::default(),
             }),
         }
     }
@@ -43,23 +49,27 @@ impl AppState {
     }
 }
 
-/// The whole service: API routes behind the rate limiter, documents, fallbacks, and
-/// `ErrorContextLayer` around everything so every error carries the request's id and path.
+/// The whole service: owners' routes behind `require_owner`, every API route behind the rate
+/// limiter and `authenticate`, documents, routing fallbacks, and `ErrorContextLayer` around
+/// everything so every error carries the request's id and path. `docs::operations` documents
+/// the same structure.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/api/v1/bundles", post(create_bundle).get(list_bundles))
-        .route(
-            "/api/v1/bundles/{id}",
-            get(get_bundle).delete(delete_bundle),
-        )
-        .route(
-            "/api/v1/bundles/{id}/keys/{name}",
-            put(put_key).get(get_key),
-        )
+    let owners = Router::new()
+        .route("/api/v1/bundles", post(create_bundle))
+        .route("/api/v1/bundles/{id}", delete(delete_bundle))
+        .route("/api/v1/bundles/{id}/keys/{name}", put(put_key))
         .route("/api/v1/members", post(invite_member))
+        .route_layer(middleware::from_fn(require_owner));
+    let api = Router::new()
+        .route("/api/v1/bundles", get(list_bundles))
+        .route("/api/v1/bundles/{id}", get(get_bundle))
+        .route("/api/v1/bundles/{id}/keys/{name}", get(get_key))
         .route("/api/v1/requests", post(create_request))
         .route("/api/v1/requests/{id}/wait", get(wait_request))
-        .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit));
+        .merge(owners)
+        // Layers added later run first: authentication, then the caller's rate limit.
+        .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit))
+        .route_layer(middleware::from_fn(authenticate));
     Router::new()
         .merge(api)
         .route(
@@ -75,10 +85,20 @@ pub fn router(state: AppState) -> Router {
                 )
             }),
         )
-        .fallback(|| async { CommonError::NoRoute })
-        .method_not_allowed_fallback(|| async { CommonError::MethodNotAllowed })
+        .fallback(|| async { Routing::NoRoute })
+        .method_not_allowed_fallback(|| async { Routing::MethodNotAllowed })
         .with_state(state)
         .layer(ErrorContextLayer::new())
+}
+
+errcat::error_set! {
+    /// What `POST /api/v1/bundles` answers with when it fails.
+    pub enum CreateBundleError {
+        /// The name is empty.
+        MissingField(MissingField),
+        /// The name is taken.
+        BundleExists(BundleExists),
+    }
 }
 
 /// Creates a bundle (owners only).
@@ -88,21 +108,19 @@ pub fn router(state: AppState) -> Router {
     tag = "bundles",
     request_body = NewBundle,
     security(("bearer" = [])),
-    responses((status = 201, description = "The new bundle", body = Bundle), ServiceError)
+    responses((status = 201, description = "The new bundle", body = Bundle))
 )]
 pub async fn create_bundle(
     State(state): State<AppState>,
-    caller: Caller,
     Json(new): Json<NewBundle>,
-) -> Result<(StatusCode, axum::Json<Bundle>), ServiceError> {
-    caller.require_owner()?;
+) -> Result<(StatusCode, axum::Json<Bundle>), CreateBundleError> {
     let name = new.name.trim();
     if name.is_empty() {
-        return Err(BundleError::MissingName.into());
+        return Err(MissingField { field: "name" }.into());
     }
     let mut store = state.store();
     if store.bundles.values().any(|bundle| bundle.name == name) {
-        return Err(BundleError::Duplicate {
+        return Err(BundleExists {
             name: name.to_owned(),
         }
         .into());
@@ -115,7 +133,11 @@ pub async fn create_bundle(
             ..StoredBundle::default()
         },
     );
-    let bundle = store.bundle(&id).ok_or(BundleError::NotFound { id })?;
+    let bundle = store.bundle(&id).unwrap_or_else(|| Bundle {
+        id,
+        name: name.to_owned(),
+        keys: Vec::new(),
+    });
     Ok((StatusCode::CREATED, axum::Json(bundle)))
 }
 
@@ -125,12 +147,11 @@ pub async fn create_bundle(
     path = "/api/v1/bundles",
     tag = "bundles",
     security(("bearer" = [])),
-    responses((status = 200, description = "Every bundle", body = Vec<Bundle>), ServiceError)
+    responses((status = 200, description = "Every bundle", body = Vec<Bundle>))
 )]
 pub async fn list_bundles(
     State(state): State<AppState>,
-    _caller: Caller,
-) -> Result<axum::Json<Vec<Bundle>>, ServiceError> {
+) -> Result<axum::Json<Vec<Bundle>>, Infallible> {
     let store = state.store();
     Ok(axum::Json(
         store
@@ -148,15 +169,14 @@ pub async fn list_bundles(
     tag = "bundles",
     params(("id" = String, Path, description = "The bundle's id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "The bundle", body = Bundle), ServiceError)
+    responses((status = 200, description = "The bundle", body = Bundle))
 )]
 pub async fn get_bundle(
     State(state): State<AppState>,
-    _caller: Caller,
     Path(id): Path<String>,
-) -> Result<axum::Json<Bundle>, ServiceError> {
+) -> Result<axum::Json<Bundle>, BundleNotFound> {
     let bundle = state.store().bundle(&id);
-    Ok(axum::Json(bundle.ok_or(BundleError::NotFound { id })?))
+    Ok(axum::Json(bundle.ok_or(BundleNotFound { id })?))
 }
 
 /// Deletes a bundle and its keys (owners only).
@@ -166,17 +186,27 @@ pub async fn get_bundle(
     tag = "bundles",
     params(("id" = String, Path, description = "The bundle's id")),
     security(("bearer" = [])),
-    responses((status = 204, description = "Deleted"), ServiceError)
+    responses((status = 204, description = "Deleted"))
 )]
 pub async fn delete_bundle(
     State(state): State<AppState>,
-    caller: Caller,
     Path(id): Path<String>,
-) -> Result<StatusCode, ServiceError> {
-    caller.require_owner()?;
+) -> Result<StatusCode, BundleNotFound> {
     match state.store().bundles.remove(&id) {
         Some(_) => Ok(StatusCode::NO_CONTENT),
-        None => Err(BundleError::NotFound { id }.into()),
+        None => Err(BundleNotFound { id }),
+    }
+}
+
+errcat::error_set! {
+    /// What `PUT /api/v1/bundles/{id}/keys/{name}` answers with when it fails.
+    pub enum PutKeyError {
+        /// The value is empty.
+        MissingField(MissingField),
+        /// No such bundle.
+        BundleNotFound(BundleNotFound),
+        /// The bundle already has this key.
+        KeyExists(KeyExists),
     }
 }
 
@@ -191,25 +221,20 @@ pub async fn delete_bundle(
     ),
     request_body = NewKey,
     security(("bearer" = [])),
-    responses((status = 201, description = "The key", body = Key), ServiceError)
+    responses((status = 201, description = "The key", body = Key))
 )]
 pub async fn put_key(
     State(state): State<AppState>,
-    caller: Caller,
     Path((id, name)): Path<(String, String)>,
     Json(new): Json<NewKey>,
-) -> Result<(StatusCode, axum::Json<Key>), ServiceError> {
-    caller.require_owner()?;
+) -> Result<(StatusCode, axum::Json<Key>), PutKeyError> {
     if new.value.is_empty() {
-        return Err(KeyError::Missing { field: "value" }.into());
+        return Err(MissingField { field: "value" }.into());
     }
     let mut store = state.store();
-    let bundle = store
-        .bundles
-        .get_mut(&id)
-        .ok_or(BundleError::NotFound { id })?;
+    let bundle = store.bundles.get_mut(&id).ok_or(BundleNotFound { id })?;
     if bundle.keys.contains_key(&name) {
-        return Err(KeyError::AlreadyAttached.into());
+        return Err(KeyExists.into());
     }
     bundle.keys.insert(name.clone(), new.value.clone());
     Ok((
@@ -219,6 +244,16 @@ pub async fn put_key(
             value: new.value,
         }),
     ))
+}
+
+errcat::error_set! {
+    /// What `GET /api/v1/bundles/{id}/keys/{name}` answers with when it fails.
+    pub enum GetKeyError {
+        /// No such bundle.
+        BundleNotFound(BundleNotFound),
+        /// The bundle has no such key.
+        KeyNotFound(KeyNotFound),
+    }
 }
 
 /// Gets a key of a bundle.
@@ -231,19 +266,18 @@ pub async fn put_key(
         ("name" = String, Path, description = "The key's name"),
     ),
     security(("bearer" = [])),
-    responses((status = 200, description = "The key", body = Key), ServiceError)
+    responses((status = 200, description = "The key", body = Key))
 )]
 pub async fn get_key(
     State(state): State<AppState>,
-    _caller: Caller,
     Path((id, name)): Path<(String, String)>,
-) -> Result<axum::Json<Key>, ServiceError> {
+) -> Result<axum::Json<Key>, GetKeyError> {
     let store = state.store();
-    let bundle = store.bundles.get(&id).ok_or(BundleError::NotFound { id })?;
+    let bundle = store.bundles.get(&id).ok_or(BundleNotFound { id })?;
     let value = bundle
         .keys
         .get(&name)
-        .ok_or_else(|| KeyError::NotFound(name.clone()))?;
+        .ok_or_else(|| KeyNotFound(name.clone()))?;
     Ok(axum::Json(Key {
         name,
         value: value.clone(),
@@ -258,14 +292,12 @@ pub async fn get_key(
     tag = "members",
     request_body = NewMember,
     security(("bearer" = [])),
-    responses((status = 201, description = "The member", body = Member), ServiceError)
+    responses((status = 201, description = "The member", body = Member))
 )]
 pub async fn invite_member(
     State(state): State<AppState>,
-    caller: Caller,
     Valid(Json(new)): Valid<Json<NewMember>>,
-) -> Result<(StatusCode, axum::Json<Member>), ServiceError> {
-    caller.require_owner()?;
+) -> Result<(StatusCode, axum::Json<Member>), Infallible> {
     let member = Member {
         email: new.email,
         role: new.role,
@@ -284,16 +316,15 @@ pub async fn invite_member(
     tag = "requests",
     request_body = NewRequest,
     security(("bearer" = [])),
-    responses((status = 201, description = "The pending request", body = ApprovalRequest), ServiceError)
+    responses((status = 201, description = "The pending request", body = ApprovalRequest))
 )]
 pub async fn create_request(
     State(state): State<AppState>,
-    _caller: Caller,
     Json(new): Json<NewRequest>,
-) -> Result<(StatusCode, axum::Json<ApprovalRequest>), ServiceError> {
+) -> Result<(StatusCode, axum::Json<ApprovalRequest>), UnknownBundle> {
     let mut store = state.store();
     if !store.bundles.contains_key(&new.bundle) {
-        return Err(RequestError::UnknownBundle(new.bundle).into());
+        return Err(UnknownBundle(new.bundle));
     }
     let id = store.new_id("req");
     store
@@ -314,20 +345,19 @@ pub async fn create_request(
     tag = "requests",
     params(("id" = String, Path, description = "The request's id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "The request, still pending", body = ApprovalRequest), ServiceError)
+    responses((status = 200, description = "The request, still pending", body = ApprovalRequest))
 )]
 pub async fn wait_request(
     State(state): State<AppState>,
-    _caller: Caller,
     Path(id): Path<String>,
-) -> Result<axum::Json<ApprovalRequest>, ServiceError> {
+) -> Result<axum::Json<ApprovalRequest>, RequestExpired> {
     let store = state.store();
     let Some((bundle, created)) = store.requests.get(&id) else {
-        return Err(RequestError::Expired(id).into());
+        return Err(RequestExpired(id));
     };
     let left = REQUEST_TTL.saturating_sub(created.elapsed());
     if left.is_zero() {
-        return Err(RequestError::Expired(id).into());
+        return Err(RequestExpired(id));
     }
     Ok(axum::Json(ApprovalRequest {
         id,
@@ -336,28 +366,28 @@ pub async fn wait_request(
     }))
 }
 
-/// A fixed-window limit on requests per client (per `Authorization` header).
+/// A fixed-window limit on requests per authenticated caller: at most one entry per caller,
+/// so the table stays as small as the set of callers, whatever requests arrive.
 struct Limiter {
     limit: u32,
     window: Duration,
-    clients: Mutex<HashMap<String, (Instant, u32)>>,
+    callers: Mutex<HashMap<Caller, (Instant, u32)>>,
 }
 
+/// Middleware: the caller's rate limit (it runs after `authenticate`, which put the caller in
+/// the request's extensions); a request beyond it is answered with [`RateLimited`].
 async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let client = request
-        .headers()
-        .get(http::header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("anonymous")
-        .to_owned();
+    let Some(&caller) = request.extensions().get::<Caller>() else {
+        return next.run(request).await;
+    };
     let limiter = &state.limiter;
     let verdict = {
-        let mut clients = limiter
-            .clients
+        let mut callers = limiter
+            .callers
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
-        let (start, count) = clients.entry(client).or_insert((now, 0));
+        let (start, count) = callers.entry(caller).or_insert((now, 0));
         if now.duration_since(*start) >= limiter.window {
             (*start, *count) = (now, 0);
         }
@@ -365,7 +395,7 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
         (*count > limiter.limit).then(|| limiter.window.saturating_sub(now.duration_since(*start)))
     };
     match verdict {
-        Some(left) => CommonError::RateLimited {
+        Some(left) => RateLimited {
             retry_after: left.as_secs().max(1),
             limit: limiter.limit,
         }

@@ -1,28 +1,99 @@
-//! The service's documents: its error catalog and its whole OpenAPI description.
+//! The service's documents: its error catalog, and its OpenAPI description with each
+//! operation's own errors.
 
 use crate::app;
-use crate::errors::{AuthError, BundleError, CommonError, KeyError, RequestError};
+use crate::errors::{
+    BundleExists, BundleNotFound, KeyExists, KeyNotFound, MissingField, OwnerRequired,
+    RateLimited, RequestExpired, Routing, StorageFailed, Unauthenticated, UnknownBundle,
+};
 use errcat::Catalog;
 use errcat::axum::Rejection;
+use errcat::catalog::Operations;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+
+errcat::error_set! {
+    /// Authentication and permissions.
+    pub enum AuthErrors {
+        /// See [`Unauthenticated`].
+        Unauthenticated(Unauthenticated),
+        /// See [`OwnerRequired`].
+        OwnerRequired(OwnerRequired),
+    }
+}
+
+errcat::error_set! {
+    /// Bundles and their keys.
+    pub enum BundleErrors {
+        /// See [`BundleNotFound`].
+        BundleNotFound(BundleNotFound),
+        /// See [`BundleExists`].
+        BundleExists(BundleExists),
+        /// See [`KeyNotFound`].
+        KeyNotFound(KeyNotFound),
+        /// See [`KeyExists`].
+        KeyExists(KeyExists),
+        /// See [`MissingField`].
+        MissingField(MissingField),
+    }
+}
+
+errcat::error_set! {
+    /// Approval requests.
+    pub enum RequestErrors {
+        /// See [`RequestExpired`].
+        RequestExpired(RequestExpired),
+        /// See [`UnknownBundle`].
+        UnknownBundle(UnknownBundle),
+    }
+}
+
+errcat::error_set! {
+    /// What any request can get: rate limits, routing, failures on our side.
+    pub enum CommonErrors {
+        /// See [`RateLimited`].
+        RateLimited(RateLimited),
+        /// See [`Routing`].
+        Routing(Routing),
+        /// See [`StorageFailed`].
+        StorageFailed(StorageFailed),
+    }
+}
 
 /// Every error of the service, grouped by area.
 pub fn catalog() -> Catalog {
     Catalog::new()
         .title("env.cat API errors")
-        .group::<AuthError>("Authentication")
-        .group::<BundleError>("Bundles")
-        .group::<KeyError>("Keys")
-        .group::<RequestError>("Requests")
+        .group::<AuthErrors>("Authentication")
+        .group::<BundleErrors>("Bundles and keys")
+        .group::<RequestErrors>("Approval requests")
         .group::<Rejection>("Unreadable requests")
-        .group::<CommonError>("Every endpoint")
+        .group::<CommonErrors>("Every endpoint")
 }
 
-/// The whole API, as served at `/openapi.json`: paths from the handlers, error responses
-/// from the error enums.
-pub fn api_document() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+/// Each operation with the errors it can answer: its handler's own, its extractors', and the
+/// middleware's it is behind, in the router's structure (`app::router`).
+pub fn operations() -> Operations {
+    Operations::new()
+        .post("/api/v1/bundles", app::create_bundle)
+        .delete("/api/v1/bundles/{id}", app::delete_bundle)
+        .put("/api/v1/bundles/{id}/keys/{name}", app::put_key)
+        .post("/api/v1/members", app::invite_member)
+        .layer::<OwnerRequired>()
+        .get("/api/v1/bundles", app::list_bundles)
+        .get("/api/v1/bundles/{id}", app::get_bundle)
+        .get("/api/v1/bundles/{id}/keys/{name}", app::get_key)
+        .post("/api/v1/requests", app::create_request)
+        .get("/api/v1/requests/{id}/wait", app::wait_request)
+        .layer::<RateLimited>()
+        .layer::<Unauthenticated>()
+        .routing::<Routing>()
+}
+
+/// The whole API, as served at `/openapi.json`: paths and bodies from the handlers' utoipa
+/// attributes, error responses from `operations`.
+pub fn api_document() -> serde_json::Value {
+    operations().document(serde_json::to_value(ApiDoc::openapi()).unwrap_or_default())
 }
 
 /// The committed documents, by path from the repository root, with their text: what
@@ -30,11 +101,10 @@ pub fn api_document() -> utoipa::openapi::OpenApi {
 pub fn committed() -> [(&'static str, String); 3] {
     let pretty =
         |value: &serde_json::Value| serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
-    let api = serde_json::to_value(api_document()).unwrap_or_default();
     [
         ("docs/errors.md", catalog().to_markdown()),
         ("docs/errors.openapi.json", pretty(&catalog().to_openapi())),
-        ("docs/openapi.json", pretty(&api)),
+        ("docs/openapi.json", pretty(&api_document())),
     ]
 }
 

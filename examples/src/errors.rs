@@ -1,116 +1,104 @@
-//! The service's error types: one enum per area, nested into [`ServiceError`] with
-//! `#[api_error(transparent)]`.
+//! The service's errors: one type per error its operations can answer, gathered into each
+//! operation's own set (in [`crate::app`]) and into [`ServiceError`], every one of them.
 
 use errcat::ApiError;
 
-/// Authentication and permission errors.
+/// The credentials are missing, invalid or expired.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum AuthError {
-    /// The session cookie or API key is missing, invalid or expired.
-    #[error("unauthenticated")]
-    #[status(401)]
-    #[header("WWW-Authenticate", "Bearer")]
-    Unauthenticated,
+#[error("unauthenticated")]
+#[status(401)]
+#[header("WWW-Authenticate", "Bearer")]
+pub struct Unauthenticated;
 
-    /// The caller is a member, but the operation needs an owner.
-    #[error("owner role required")]
-    #[status(403)]
-    #[message("Forbidden: owner role required")]
-    OwnerRequired,
+/// The caller is a member, but the operation needs an owner.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("owner role required")]
+#[status(403)]
+#[message("Forbidden: owner role required")]
+pub struct OwnerRequired;
 
-    /// Too many failed logins: the account is locked for a while.
-    #[error("account locked until {until}")]
-    #[status(403)]
-    #[code("ACCOUNT_LOCKED")]
-    #[message("Account locked until {until}")]
-    Locked {
-        /// When the lock ends, RFC 3339.
-        until: String,
-    },
+/// The caller exceeded its rate limit.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("rate limited")]
+#[status(429)]
+#[message("Rate limit exceeded. Try again in {retry_after} seconds.")]
+#[header("Retry-After", "{retry_after}")]
+#[header("X-RateLimit-Limit", "{limit}")]
+#[header("X-RateLimit-Remaining", "0")]
+pub struct RateLimited {
+    /// Seconds until the window resets.
+    #[detail(example = 30)]
+    pub retry_after: u64,
+    /// Requests allowed per window.
+    pub limit: u32,
 }
 
-/// Errors of the bundles endpoints.
+/// A required field of the request body is empty.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum BundleError {
-    /// No bundle with this id exists in the caller's tenant (bundles are tenant-scoped).
-    #[error("bundle {id} not found")]
-    #[status(404)]
-    #[message("bundle not found")]
-    NotFound {
-        /// The bundle id asked for; kept out of the response.
-        id: String,
-    },
-
-    /// The request body has no `name`.
-    #[error("missing bundle name")]
-    #[status(400)]
-    #[code("VALIDATION_ERROR")]
-    #[message("name required")]
-    #[field("name")]
-    MissingName,
-
-    /// A bundle with this name already exists in the tenant.
-    #[error("duplicate bundle {name}")]
-    #[status(409)]
-    #[code("CONFLICT")]
-    #[message("bundle with this name already exists")]
-    Duplicate {
-        /// The clashing name.
-        name: String,
-    },
+#[error("missing {field}")]
+#[status(400)]
+#[code("VALIDATION_ERROR")]
+#[message("{field} is required")]
+#[field("{field}")]
+pub struct MissingField {
+    /// The field, as the request names it.
+    pub field: &'static str,
 }
 
-/// Errors of the keys endpoints.
+/// No bundle with this id exists in the caller's tenant (bundles are tenant-scoped).
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum KeyError {
-    /// No key with this name in the bundle.
-    #[error("key {0} not found")]
-    #[status(404)]
-    #[code("KEY_NOT_FOUND")]
-    #[message("Key '{0}' not found")]
-    NotFound(String),
-
-    /// A required field of the key is missing.
-    #[error("missing {field}")]
-    #[status(400)]
-    #[code("VALIDATION_ERROR")]
-    #[message("Key {field} is required")]
-    #[field("{field}")]
-    Missing {
-        /// `name` or `value`.
-        field: &'static str,
-    },
-
-    /// The key is already attached to the bundle.
-    #[error("key already attached")]
-    #[status(409)]
-    #[code("CONFLICT")]
-    #[message("Key already attached to bundle")]
-    AlreadyAttached,
+#[error("bundle {id} not found")]
+#[status(404)]
+#[message("bundle not found")]
+pub struct BundleNotFound {
+    /// The bundle id asked for; kept out of the response.
+    pub id: String,
 }
 
-/// Errors of approval requests (`envcat get` waits for an owner's approval).
+/// A bundle with this name already exists in the tenant.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum RequestError {
-    /// Requests expire after 5 minutes; create a new one.
-    #[error("request {0} expired")]
-    #[status(404)]
-    #[code("REQUEST_EXPIRED")]
-    #[message("request not found or expired")]
-    Expired(String),
-
-    /// The request names a bundle that does not exist.
-    #[error("request for unknown bundle {0}")]
-    #[status(400)]
-    #[code("INVALID_BUNDLE")]
-    #[message("bundle not found")]
-    #[field("bundle")]
-    UnknownBundle(String),
+#[error("duplicate bundle {name}")]
+#[status(409)]
+#[message("bundle with this name already exists")]
+pub struct BundleExists {
+    /// The clashing name.
+    pub name: String,
 }
 
-/// Errors any endpoint can answer: routing, rate limits, failures on our side.
+/// No key with this name in the bundle.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum CommonError {
+#[error("key {0} not found")]
+#[status(404)]
+#[message("Key '{0}' not found")]
+pub struct KeyNotFound(pub String);
+
+/// The key is already attached to the bundle.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("key already attached")]
+#[status(409)]
+#[message("Key already attached to bundle")]
+pub struct KeyExists;
+
+/// The approval request does not exist, or expired (after 5 minutes); create a new one.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("request {0} expired")]
+#[status(404)]
+#[code("REQUEST_EXPIRED")]
+#[message("request not found or expired")]
+pub struct RequestExpired(pub String);
+
+/// The approval request names a bundle that does not exist.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("request for unknown bundle {0}")]
+#[status(400)]
+#[code("INVALID_BUNDLE")]
+#[message("bundle not found")]
+#[field("bundle")]
+pub struct UnknownBundle(pub String);
+
+/// What a request can get before it reaches an operation.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Routing {
     /// No route has this path.
     #[error("no route")]
     #[status(404)]
@@ -123,63 +111,47 @@ pub enum CommonError {
     #[status(405)]
     #[code("METHOD_NOT_ALLOWED")]
     MethodNotAllowed,
-
-    /// The client exceeded its rate limit.
-    #[error("rate limited")]
-    #[status(429)]
-    #[code("RATE_LIMITED")]
-    #[message("Rate limit exceeded. Try again in {retry_after} seconds.")]
-    #[header("Retry-After", "{retry_after}")]
-    #[header("X-RateLimit-Limit", "{limit}")]
-    #[header("X-RateLimit-Remaining", "0")]
-    RateLimited {
-        /// Seconds until the window resets.
-        #[detail]
-        retry_after: u64,
-        /// Requests allowed per window.
-        limit: u32,
-    },
-
-    /// Something failed on our side; the cause is logged, never sent.
-    #[error("storage failure")]
-    #[status(500)]
-    #[code("SERVER_ERROR")]
-    #[message("internal server error")]
-    Storage(#[source] std::io::Error),
 }
 
-/// Every error the service answers with: each area's errors, nested.
+/// Something failed on our side; the cause is logged, never sent.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum ServiceError {
-    /// See [`AuthError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Auth(#[from] AuthError),
+#[error("storage failure")]
+#[status(500)]
+#[code("SERVER_ERROR")]
+#[message("internal server error")]
+pub struct StorageFailed(#[source] pub std::io::Error);
 
-    /// See [`BundleError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Bundle(#[from] BundleError),
-
-    /// See [`KeyError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Key(#[from] KeyError),
-
-    /// See [`RequestError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Request(#[from] RequestError),
-
-    /// A request errcat's extractors refused: bad JSON, wrong content type, a missing or
-    /// mistyped field. The extractors answer with it themselves; it is listed here so the
-    /// catalog and each endpoint's OpenAPI responses show it.
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Rejected(#[from] errcat::axum::Rejection),
-
-    /// See [`CommonError`].
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Common(#[from] CommonError),
+errcat::error_set! {
+    /// Every error the service answers with, each answering as itself. A handler could
+    /// return this one word; the service's handlers each return their own set instead, so
+    /// each operation documents only what it can answer.
+    pub enum ServiceError {
+        /// See [`Unauthenticated`].
+        Unauthenticated(Unauthenticated),
+        /// See [`OwnerRequired`].
+        OwnerRequired(OwnerRequired),
+        /// See [`RateLimited`].
+        RateLimited(RateLimited),
+        /// See [`MissingField`].
+        MissingField(MissingField),
+        /// See [`BundleNotFound`].
+        BundleNotFound(BundleNotFound),
+        /// See [`BundleExists`].
+        BundleExists(BundleExists),
+        /// See [`KeyNotFound`].
+        KeyNotFound(KeyNotFound),
+        /// See [`KeyExists`].
+        KeyExists(KeyExists),
+        /// See [`RequestExpired`].
+        RequestExpired(RequestExpired),
+        /// See [`UnknownBundle`].
+        UnknownBundle(UnknownBundle),
+        /// A request errcat's extractors refused: bad JSON, wrong content type, a missing or
+        /// mistyped field. The extractors answer with it themselves.
+        Rejected(errcat::axum::Rejection),
+        /// See [`Routing`].
+        Routing(Routing),
+        /// See [`StorageFailed`].
+        StorageFailed(StorageFailed),
+    }
 }

@@ -101,6 +101,7 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
     let mut entries = Vec::with_capacity(resolved.len());
     let mut arms = Vec::with_capacity(resolved.len());
     let mut nested = Vec::new();
+    let mut docs = Vec::with_capacity(resolved.len());
     let mut checks = Vec::new();
     for (index, variant) in resolved.iter().enumerate() {
         let (envelope_ty, envelope_name) = envelope_of(variant.variant, input);
@@ -135,11 +136,13 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
                     (#index, <#field_ty as ::errcat::ApiError>::catalog
                         as fn() -> ::errcat::__private::Vec<::errcat::CatalogEntry>)
                 });
+                docs.push(quote!(::errcat::__private::VariantDocs::NONE));
                 continue;
             }
             Kind::Own(own) => own,
         };
         entries.push(Entry::Variant(row(variant, own, envelope)));
+        docs.push(variant_docs(variant.variant, own));
         for (_, key, span) in &own.details {
             checks.push(detail_check(
                 *span,
@@ -200,12 +203,69 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
                     ::errcat::__private::respond(self, ::errcat::__private_loggable!(self))
                 }
                 fn catalog() -> ::errcat::__private::Vec<::errcat::CatalogEntry> {
-                    ::errcat::__private::catalog(&__ERRCAT, &[#(#nested),*])
+                    ::errcat::__private::catalog(&__ERRCAT, &[#(#nested),*], &[#(#docs),*])
                 }
             }
 
             ::errcat::__private_integrations! { {#impl_generics} {#ty #ty_generics} {#(#predicates,)*} }
         };
+    }
+}
+
+/// What the catalog reads of a variant's field types: each detail's schema and example, which
+/// detail (with an example) each argument is, and the schema of each header that is one field.
+fn variant_docs(variant: &Variant, own: &Own) -> TokenStream {
+    let details = own.details.iter().map(|&(i, _, _)| {
+        let field = &variant.fields[i];
+        let ty = field.ty;
+        let detail = field.attrs.detail.as_ref();
+        let doc = match detail.and_then(|detail| detail.schema.as_ref()) {
+            Some(schema) => quote!(|| ::errcat::__private::TypeDoc::declared(#schema())),
+            None => quote!(::errcat::__private_type_doc!(#ty)),
+        };
+        let example = match detail.and_then(|detail| detail.example.as_ref()) {
+            Some(example) => quote! {
+                ::core::option::Option::Some(|| ::errcat::__private::example::<#ty>(#example))
+            },
+            None => quote!(::core::option::Option::None),
+        };
+        quote!(::errcat::__private::DetailDoc { doc: #doc, example: #example })
+    });
+    let args = own.args.iter().map(|&(field, _)| {
+        let detail = own.details.iter().position(|&(i, _, _)| {
+            i == field
+                && variant.fields[i]
+                    .attrs
+                    .detail
+                    .as_ref()
+                    .is_some_and(|detail| detail.example.is_some())
+        });
+        match detail {
+            Some(index) => quote!(::core::option::Option::Some(#index)),
+            None => quote!(::core::option::Option::None),
+        }
+    });
+    let headers = own.headers.iter().map(|header| match &*header.value.pieces {
+        [PieceRow::Arg { index, .. }] => {
+            let ty = variant.fields[own.args[*index].0].ty;
+            quote!(::core::option::Option::Some(::errcat::__private_type_doc!(#ty)))
+        }
+        _ => quote!(::core::option::Option::None),
+    });
+    let body = match own.body {
+        Some((i, _)) => {
+            let ty = variant.fields[i].ty;
+            quote!(::core::option::Option::Some(::errcat::__private_type_doc!(#ty)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        ::errcat::__private::VariantDocs {
+            details: &[#(#details),*],
+            args: &[#(#args),*],
+            headers: &[#(#headers),*],
+            body: #body,
+        }
     }
 }
 

@@ -124,3 +124,19 @@ pub trait ApiError {
         Vec::new()
     }
 }
+
+/// `Infallible` answers with nothing: the error type of a handler that never fails.
+#[diagnostic::do_not_recommend]
+impl ApiError for std::convert::Infallible {
+    fn status(&self) -> http::StatusCode {
+        match *self {}
+    }
+
+    fn code(&self) -> &'static str {
+        match *self {}
+    }
+
+    fn message(&self) -> std::borrow::Cow<'static, str> {
+        match *self {}
+    }
+}

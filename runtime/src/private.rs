@@ -112,11 +112,21 @@ pub fn visit<'a>(
 }
 
 pub use crate::catalog::Nested;
+pub use crate::catalog::types::{
+    DetailDoc, DocKnown, DocUnknown, TypeDoc, TypeProbe, VariantDocs, example,
+};
+#[cfg(feature = "utoipa")]
+pub use crate::catalog::types::DocUtoipa;
+
 
 /// `ApiError::catalog` of a derived type: its rows, with transparent rows replaced by the
 /// entries of their inner type.
-pub fn catalog(table: &'static Table, nested: &[Nested]) -> Vec<CatalogEntry> {
-    crate::catalog::entries(table, nested)
+pub fn catalog(
+    table: &'static Table,
+    nested: &[Nested],
+    docs: &[VariantDocs<'_>],
+) -> Vec<CatalogEntry> {
+    crate::catalog::entries(table, nested, docs)
 }
 
 /// Wraps `self` so method resolution picks the most informative [`Loggable`]:

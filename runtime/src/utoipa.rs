@@ -1,8 +1,8 @@
 //! utoipa integration (feature `utoipa`): every derived type is `utoipa::IntoResponses`, so
 //! `#[utoipa::path(..., responses(BundleError))]` lists each status with its examples.
 
-use crate::catalog::openapi::response as openapi_response;
-use crate::catalog::{CatalogEntry, by_status};
+use crate::catalog::components::Components;
+use crate::catalog::{CatalogEntry, by_status, response};
 use std::collections::BTreeMap;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::{Response, ResponseBuilder};
@@ -14,7 +14,7 @@ pub fn utoipa_responses(entries: &[CatalogEntry]) -> BTreeMap<String, RefOr<Resp
     by_status(entries)
         .into_iter()
         .map(|(status, entries)| {
-            let json = openapi_response(status, &entries, &mut |envelope| (envelope.schema)());
+            let json = response(status, &entries, &mut Components::inline());
             (status.to_string(), RefOr::T(to_utoipa(json)))
         })
         .collect()

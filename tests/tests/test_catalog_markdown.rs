@@ -111,7 +111,7 @@ HTTP/1.1 429 Too Many Requests
 Content-Type: application/problem+json
 Retry-After: {retry_after}
 
-{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Rate limit exceeded. Try again in {retry_after} seconds.","code":"RATE_LIMITED","retryAfter":"{retryAfter}"}
+{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Rate limit exceeded. Try again in {retry_after} seconds.","code":"RATE_LIMITED","retryAfter":0}
 ```
 "#;
 

@@ -82,7 +82,7 @@ fn test_document_shape() {
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     let mut names: Vec<&str> = schemas.keys().map(String::as_str).collect();
     names.sort_unstable();
-    assert_eq!(names, ["MessageField", "Problem", "Wrapped"]);
+    assert_eq!(names, ["MessageField", "Problem", "RateLimitedDetails", "Wrapped"]);
     assert_eq!(
         schemas["Problem"]["required"],
         json!(["type", "title", "status", "detail", "code"])
@@ -104,20 +104,24 @@ fn test_codes_constrained_per_status() {
     let doc = catalog().to_openapi();
     let schema =
         &doc["components"]["responses"]["Keys404"]["content"]["application/problem+json"]["schema"];
-    assert_eq!(
-        *schema,
+    // One branch per error, each with its own status and code.
+    let branch = |code: &str| {
         json!({ "allOf": [
             { "$ref": "#/components/schemas/Problem" },
-            { "type": "object", "properties": { "status": { "type": "integer", "enum": [404] }, "code": { "type": "string", "enum": ["KEYRING_NOT_FOUND", "KEY_NOT_FOUND"] } } }
+            { "type": "object", "properties": { "status": { "type": "integer", "enum": [404] }, "code": { "type": "string", "enum": [code] } } }
         ]})
+    };
+    assert_eq!(
+        *schema,
+        json!({ "anyOf": [branch("KEYRING_NOT_FOUND"), branch("KEY_NOT_FOUND")] })
     );
     // Through a transparent variant, the outer type's envelope (Wrapped) is used.
     let schema =
         &doc["components"]["responses"]["Tasks404"]["content"]["application/json"]["schema"];
-    assert_eq!(schema["allOf"][0]["$ref"], "#/components/schemas/Wrapped");
+    assert_eq!(schema["anyOf"][0]["allOf"][0]["$ref"], "#/components/schemas/Wrapped");
     assert_eq!(
-        schema["allOf"][1]["properties"]["error"]["properties"]["code"]["enum"],
-        json!(["KEYRING_NOT_FOUND", "KEY_NOT_FOUND"])
+        schema["anyOf"][1]["allOf"][1]["properties"]["error"]["properties"]["code"]["enum"][0],
+        "KEY_NOT_FOUND"
     );
 }
 
@@ -229,6 +233,16 @@ fn test_examples_match_runtime_bodies() {
     let _ = KeyError::Tampered(Asset { valid: false });
 }
 
+fn use_of(group: &str, status: u16, message: &'static str, envelope: &'static str) -> CodeUse {
+    CodeUse {
+        group: group.to_owned(),
+        variant: "Forbidden",
+        status,
+        message,
+        envelope,
+    }
+}
+
 #[test]
 fn test_code_clash_across_groups_is_reported() {
     #[derive(Debug, thiserror::Error, ApiError)]
@@ -237,23 +251,57 @@ fn test_code_clash_across_groups_is_reported() {
         #[error("x")]
         #[status(400)]
         #[code("FORBIDDEN")]
+        #[message("Insufficient permissions")]
+        #[api_error(envelope = errcat::envelope::MessageField)]
         Forbidden,
     }
-    assert!(catalog().code_clashes().is_empty());
+    // KeyError's bodies are its own envelopes on their own, and Wrapped inside TaskError: a
+    // client branching on a code cannot know which shape it gets. (The raw `TAMPERED` body
+    // is the same either way.)
+    let clashes = catalog().code_clashes();
+    let codes: Vec<&str> = clashes.iter().map(|clash| clash.code).collect();
+    assert_eq!(codes, ["KEYRING_NOT_FOUND", "KEY_NOT_FOUND", "FORBIDDEN"]);
+    let keys = use_of("Keys", 403, "Insufficient permissions", "MessageField");
+    let tasks = use_of("Tasks", 403, "Insufficient permissions", "Wrapped");
+    assert_eq!(
+        clashes[2],
+        CodeClash {
+            code: "FORBIDDEN",
+            uses: vec![keys.clone(), tasks.clone()],
+        }
+    );
+    let other = use_of("Other", 400, "Insufficient permissions", "MessageField");
     let clashes = catalog().group::<Other>("Other").code_clashes();
     assert_eq!(
-        clashes,
-        [CodeClash {
+        clashes[2],
+        CodeClash {
             code: "FORBIDDEN",
-            uses: [("Keys", 403), ("Tasks", 403), ("Other", 400)]
-                .map(|(group, status)| CodeUse {
-                    group: group.to_owned(),
-                    variant: "Forbidden",
-                    status,
-                })
-                .to_vec(),
-        }]
+            uses: vec![keys, tasks, other],
+        }
     );
+}
+
+#[test]
+fn test_one_code_with_two_messages_is_a_clash() {
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[expect(dead_code, reason = "only the catalog is read")]
+    enum Other {
+        #[error("x")]
+        #[status(403)]
+        #[code("FORBIDDEN")]
+        #[message("Go away")]
+        #[api_error(envelope = errcat::envelope::MessageField)]
+        Forbidden,
+    }
+    let clashes = Catalog::new()
+        .group::<KeyError>("Keys")
+        .group::<Other>("Other")
+        .code_clashes();
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert_eq!(clashes[0].uses[1].message, "Go away");
+    // The same error listed twice is one definition.
+    let again = Catalog::new().group::<KeyError>("Keys").group::<KeyError>("Again");
+    assert_eq!(again.code_clashes(), []);
 }
 
 #[test]

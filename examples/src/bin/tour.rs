@@ -6,7 +6,7 @@
 use axum::body::Body;
 use errcat::{ApiError, RequestContext};
 use errcat_examples::app::{AppState, router};
-use errcat_examples::errors::CommonError;
+use errcat_examples::errors::StorageFailed;
 use http::{Request, Response};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -203,7 +203,7 @@ async fn main() {
     // No request can make the in-memory store fail; this is what a storage failure looks like.
     println!("### A storage failure (its cause is logged, never sent)");
     let response = RequestContext::new("tour-storage", "/api/v1/bundles").enter(|| {
-        CommonError::Storage(std::io::Error::other("connection refused by 10.0.0.7:5432"))
+        StorageFailed(std::io::Error::other("connection refused by 10.0.0.7:5432"))
             .to_response()
     });
     print_response(response.map(Body::from)).await;

@@ -89,6 +89,11 @@ pub struct Header {
 pub struct Detail {
     /// `rename = "key"`, if given.
     pub rename: Option<LitStr>,
+    /// `example = EXPR`: the member's value in the catalog's examples.
+    pub example: Option<Expr>,
+    /// `schema = PATH`: a function giving the member's JSON Schema, for a type errcat cannot
+    /// document itself.
+    pub schema: Option<Path>,
     /// The attribute, for spans.
     pub span: Span,
 }
@@ -101,6 +106,8 @@ mod kw {
     syn::custom_keyword!(body);
     syn::custom_keyword!(violations);
     syn::custom_keyword!(rename);
+    syn::custom_keyword!(example);
+    syn::custom_keyword!(schema);
 }
 
 /// Parses the errcat attributes among `attrs`, recording every mistake in `errors`.
@@ -487,6 +494,8 @@ fn is_token_byte(b: u8) -> bool {
 }
 
 fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
+    const EXAMPLE: &str =
+        "#[detail(rename = \"key\", example = 42, schema = path::to::schema_fn)], or #[detail]";
     if site != Site::Field {
         return Err(Error::new_spanned(
             attr.path(),
@@ -494,53 +503,65 @@ fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
              member of the body",
         ));
     }
-    let rename = match &attr.meta {
-        Meta::Path(_) => None,
-        Meta::List(list) => Some(list.parse_args_with(|input: ParseStream| {
-            if !input.peek(kw::rename) {
-                let token: TokenTree = input.parse().map_err(|error| {
-                    Error::new(
-                        error.span(),
-                        "write #[detail(rename = \"key\")], or #[detail] to use the field's \
-                         camelCase name",
-                    )
-                })?;
-                let what = match &token {
-                    TokenTree::Ident(ident) => format!("unknown key `{ident}` in #[detail]"),
-                    _ => "expected `rename` in #[detail]".to_owned(),
-                };
-                return Err(Error::new(
-                    token.span(),
-                    format!(
-                        "{what}: write #[detail(rename = \"key\")], or #[detail] to use the \
-                         field's camelCase name"
-                    ),
-                ));
-            }
-            input.parse::<kw::rename>()?;
-            input.parse::<Token![=]>()?;
-            let key = string_literal(input, "#[detail(rename = \"key\")]")?;
-            if key.value().is_empty() {
-                return Err(Error::new(
-                    key.span(),
-                    "a detail key must not be empty: write #[detail(rename = \"key\")]",
-                ));
-            }
-            Ok(key)
-        })?),
-        Meta::NameValue(nv) => {
-            return Err(Error::new_spanned(
-                nv,
-                "write #[detail] or #[detail(rename = \"key\")]",
-            ));
-        }
+    let mut detail = Detail {
+        rename: None,
+        example: None,
+        schema: None,
+        span: attr.path().span(),
     };
+    match &attr.meta {
+        Meta::Path(_) => {}
+        Meta::List(list) => list.parse_args_with(|input: ParseStream| {
+            while !input.is_empty() {
+                let lookahead = input.lookahead1();
+                if lookahead.peek(kw::rename) {
+                    let key: kw::rename = input.parse()?;
+                    input.parse::<Token![=]>()?;
+                    let lit = string_literal(input, "#[detail(rename = \"key\")]")?;
+                    if lit.value().is_empty() {
+                        return Err(Error::new(
+                            lit.span(),
+                            "a detail key must not be empty: write #[detail(rename = \"key\")]",
+                        ));
+                    }
+                    if detail.rename.replace(lit).is_some() {
+                        return Err(Error::new(key.span, "duplicate `rename`: keep only one"));
+                    }
+                } else if lookahead.peek(kw::example) {
+                    let key: kw::example = input.parse()?;
+                    input.parse::<Token![=]>()?;
+                    let expr: Expr = input.parse()?;
+                    if detail.example.replace(expr).is_some() {
+                        return Err(Error::new(key.span, "duplicate `example`: keep only one"));
+                    }
+                } else if lookahead.peek(kw::schema) {
+                    let key: kw::schema = input.parse()?;
+                    input.parse::<Token![=]>()?;
+                    let path: Path = input.parse()?;
+                    if detail.schema.replace(path).is_some() {
+                        return Err(Error::new(key.span, "duplicate `schema`: keep only one"));
+                    }
+                } else {
+                    let token: TokenTree = input.parse()?;
+                    let what = match &token {
+                        TokenTree::Ident(ident) => format!("unknown key `{ident}` in #[detail]"),
+                        _ => "expected a key in #[detail]".to_owned(),
+                    };
+                    return Err(Error::new(token.span(), format!("{what}: write {EXAMPLE}")));
+                }
+                if !input.is_empty() {
+                    input.parse::<Token![,]>()?;
+                }
+            }
+            Ok(())
+        })?,
+        Meta::NameValue(nv) => {
+            return Err(Error::new_spanned(nv, format!("write {EXAMPLE}")));
+        }
+    }
     if out.detail.is_some() {
         return Err(duplicate(attr, "#[detail]", site));
     }
-    out.detail = Some(Detail {
-        rename,
-        span: attr.path().span(),
-    });
+    out.detail = Some(detail);
     Ok(())
 }

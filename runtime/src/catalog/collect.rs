@@ -41,7 +41,7 @@ pub struct CodeClash {
     pub uses: Vec<CodeUse>,
 }
 
-/// Where a [`CodeClash`]'s code is used.
+/// Where a [`CodeClash`]'s code is used, and how it is defined there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeUse {
     /// The group, as named in [`Catalog::group`].
@@ -50,6 +50,19 @@ pub struct CodeUse {
     pub variant: &'static str,
     /// The status it answers with there.
     pub status: u16,
+    /// The message template there.
+    pub message: &'static str,
+    /// The envelope its body is written in there (the type's name without its path), or
+    /// `"body"` for a field's own value sent as the whole body (`#[api_error(body)]`).
+    pub envelope: &'static str,
+}
+
+impl CodeUse {
+    /// What clients can tell apart: two uses of one code that differ in any of these are
+    /// two definitions.
+    fn definition(&self) -> (u16, &'static str, &'static str) {
+        (self.status, self.message, self.envelope)
+    }
 }
 
 impl Default for Catalog {
@@ -105,7 +118,7 @@ impl Catalog {
     /// # #[cfg(feature = "axum")] {
     /// let catalog = Catalog::new().group_in::<errcat::axum::Rejection, ErrorField>("Requests");
     /// let example = catalog.groups()[0].entries()[0].example().unwrap();
-    /// assert_eq!(example.body(), r#"{"error":"Invalid JSON in request body","line":"{line}","column":"{column}"}"#);
+    /// assert_eq!(example.body(), r#"{"error":"Invalid JSON in request body","line":1,"column":12}"#);
     /// # }
     /// ```
     #[must_use]
@@ -125,10 +138,13 @@ impl Catalog {
         &self.groups
     }
 
-    /// Codes used with more than one status anywhere in this catalog.
+    /// Codes with more than one definition anywhere in this catalog: used with two statuses,
+    /// two messages or two envelopes, so a client that branches on the code cannot know which
+    /// it got.
     ///
-    /// The derive rejects such a clash within one type; across transparent boundaries and
-    /// groups only the catalog can see it. A test can require this to be empty.
+    /// The derive rejects two statuses for one code within one type; across transparent
+    /// boundaries and groups only the catalog can see a clash. A test can require this to be
+    /// empty.
     pub fn code_clashes(&self) -> Vec<CodeClash> {
         let mut uses: BTreeMap<&'static str, Vec<CodeUse>> = BTreeMap::new();
         let mut order = Vec::new();
@@ -142,6 +158,12 @@ impl Catalog {
                     group: group.name.clone(),
                     variant: entry.variant,
                     status: entry.status,
+                    message: entry.message,
+                    envelope: if entry.body {
+                        "body"
+                    } else {
+                        entry.envelope.short_name()
+                    },
                 });
             }
         }
@@ -149,9 +171,9 @@ impl Catalog {
             .into_iter()
             .filter_map(|code| {
                 let list = uses.remove(code)?;
-                let first = list.first()?.status;
+                let first = list.first()?.definition();
                 list.iter()
-                    .any(|known| known.status != first)
+                    .any(|known| known.definition() != first)
                     .then_some(CodeClash { code, uses: list })
             })
             .collect()

@@ -6,6 +6,8 @@ use crate::model::row::Variant;
 use crate::model::text::Args;
 use crate::render::render;
 use crate::violations::{FieldViolation, Violations};
+use super::types::{TypeDoc, VariantDocs};
+use serde_json::Value;
 use bytes::Bytes;
 use http::{Response, StatusCode};
 
@@ -64,6 +66,21 @@ pub struct CatalogEntry {
     pub violations: bool,
     pub(crate) envelope: &'static Vtable,
     pub(crate) row: Option<&'static Variant>,
+    pub(crate) docs: EntryDocs,
+}
+
+/// What the catalog knows of an entry's field types.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EntryDocs {
+    /// Per detail, in the order of `details`: its type's doc, with the example the attribute
+    /// gives in place of the type's own. Empty for a hand-written entry.
+    pub(crate) details: Vec<TypeDoc>,
+    /// Per argument of the message and field templates: the example shown in its place.
+    pub(crate) args: Vec<Option<Value>>,
+    /// Per header, in the order of `headers`: the doc of the one field its value is.
+    pub(crate) headers: Vec<Option<TypeDoc>>,
+    /// The doc of the `#[api_error(body)]` field.
+    pub(crate) body: Option<TypeDoc>,
 }
 
 impl std::fmt::Debug for CatalogEntry {
@@ -114,6 +131,7 @@ impl CatalogEntry {
             violations: false,
             envelope: crate::envelope::vtable::<Problem>(),
             row: None,
+            docs: EntryDocs::default(),
         }
     }
 
@@ -190,14 +208,26 @@ impl CatalogEntry {
         if self.body {
             return None;
         }
-        let placeholders: Vec<String> = self
+        let examples: Vec<Value> = self
             .details
             .iter()
-            .map(|key| format!("{{{key}}}"))
+            .enumerate()
+            .map(|(index, key)| self.detail_example(index, key))
             .collect();
-        let values: Vec<&dyn DetailValue> = placeholders
+        let values: Vec<&dyn DetailValue> = examples
             .iter()
             .map(|value| value as &dyn DetailValue)
+            .collect();
+        let args: Vec<Option<String>> = self
+            .docs
+            .args
+            .iter()
+            .map(|example| {
+                example.as_ref().map(|value| match value {
+                    Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                })
+            })
             .collect();
         let ctx = Context::example();
         // One invalid field, written as placeholders like the rest of the example.
@@ -205,7 +235,7 @@ impl CatalogEntry {
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
-                let parts = ErrorParts::from_row(row, self.envelope, Args::Placeholders, &values)
+                let parts = ErrorParts::from_row(row, self.envelope, Args::Placeholders(&args), &values)
                     .with_fields(None, violations);
                 Some(render(&parts, &ctx))
             }
@@ -250,7 +280,67 @@ impl CatalogEntry {
             violations: row.violations(),
             envelope,
             row: Some(row),
+            docs: EntryDocs::default(),
         }
+    }
+}
+
+impl CatalogEntry {
+    /// This derived entry with the docs the derive gives of its field types.
+    pub(crate) fn with_docs(mut self, docs: &VariantDocs<'_>) -> Self {
+        let details: Vec<TypeDoc> = docs
+            .details
+            .iter()
+            .map(|detail| {
+                let doc = (detail.doc)();
+                match detail.example {
+                    Some(example) => doc.with_example(example()),
+                    None => doc,
+                }
+            })
+            .collect();
+        self.docs.args = docs
+            .args
+            .iter()
+            .map(|detail| detail.and_then(|i| details.get(i)?.example.clone()))
+            .collect();
+        self.docs.headers = docs.headers.iter().map(|doc| doc.map(|doc| doc())).collect();
+        self.docs.body = docs.body.map(|doc| doc());
+        self.docs.details = details;
+        self
+    }
+
+    /// Whether `other` is this same error: the same variant (or, for hand-written entries,
+    /// the same status, code and message) in the same envelope.
+    pub(crate) fn same_error(&self, other: &CatalogEntry) -> bool {
+        let same = match (self.row, other.row) {
+            (Some(a), Some(b)) => std::ptr::eq(a, b),
+            (None, None) => {
+                (self.status, self.code, self.message, self.variant)
+                    == (other.status, other.code, other.message, other.variant)
+            }
+            _ => false,
+        };
+        same && self.envelope.type_id == other.envelope.type_id
+    }
+
+    /// The doc of detail `index`: its type's, or any value for a hand-written entry.
+    pub(crate) fn detail_doc(&self, index: usize) -> TypeDoc {
+        self.docs
+            .details
+            .get(index)
+            .cloned()
+            .unwrap_or_else(TypeDoc::unknown)
+    }
+
+    /// The example value of detail `index` (named `key`): its attribute's or its type's, else
+    /// the key in braces, as the placeholder of a string.
+    pub(crate) fn detail_example(&self, index: usize, key: &str) -> Value {
+        self.docs
+            .details
+            .get(index)
+            .and_then(|doc| doc.example.clone())
+            .unwrap_or_else(|| Value::String(format!("{{{key}}}")))
     }
 }
 

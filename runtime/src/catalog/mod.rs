@@ -36,16 +36,23 @@
 //! ```
 
 mod collect;
+pub(crate) mod components;
 mod entry;
 mod fresh;
 mod markdown;
-pub(crate) mod openapi;
+mod openapi;
+mod operations;
+mod response;
+pub(crate) mod types;
 
 #[cfg(feature = "utoipa")]
 pub(crate) use self::collect::by_status;
+#[cfg(feature = "utoipa")]
+pub(crate) use self::response::response;
 pub use self::collect::{Catalog, CodeClash, CodeUse, Group};
 pub use self::entry::CatalogEntry;
 pub use self::fresh::assert_fresh;
+pub use self::operations::{Documented, Extractor, OperationErrors, Operations};
 
 use crate::model::table::{Decoded, Table};
 
@@ -55,15 +62,31 @@ pub type Nested = (usize, fn() -> Vec<CatalogEntry>);
 
 /// A derived type's entries: its table's rows, with each transparent row replaced by the
 /// entries of its inner type (`nested`), in the outer type's envelope.
-pub(crate) fn entries(table: &'static Table, nested: &[Nested]) -> Vec<CatalogEntry> {
+pub(crate) fn entries(
+    table: &'static Table,
+    nested: &[Nested],
+    docs: &[types::VariantDocs<'_>],
+) -> Vec<CatalogEntry> {
     let decoded = table.entries();
     let mut entries = Vec::with_capacity(decoded.len());
     for (index, entry) in decoded.iter().enumerate() {
         match entry {
-            Decoded::Variant(row, envelope) => entries.push(CatalogEntry::from_row(row, envelope)),
+            Decoded::Variant(row, envelope) => {
+                let entry = CatalogEntry::from_row(row, envelope);
+                entries.push(match docs.get(index) {
+                    Some(docs) => entry.with_docs(docs),
+                    None => entry,
+                });
+            }
             Decoded::Transparent { envelope, .. } => {
                 if let Some((_, inner)) = nested.iter().find(|(at, _)| *at == index) {
-                    entries.extend(inner().into_iter().map(|entry| entry.in_envelope(envelope)));
+                    for entry in inner() {
+                        let entry = entry.in_envelope(envelope);
+                        // A type reached through two transparent paths is listed once.
+                        if !entries.iter().any(|known: &CatalogEntry| known.same_error(&entry)) {
+                            entries.push(entry);
+                        }
+                    }
                 }
             }
         }

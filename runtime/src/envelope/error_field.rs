@@ -1,4 +1,4 @@
-use super::{Context, Envelope, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
 use serde_json::Value;
 
 /// The message under `error`: `application/json`, `{"error":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
@@ -31,5 +31,9 @@ impl Envelope for ErrorField {
 
     fn schema() -> Value {
         super::message_only_schema("error")
+    }
+
+    fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        error.details().cloned()
     }
 }

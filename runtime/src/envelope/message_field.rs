@@ -1,4 +1,4 @@
-use super::{Context, Envelope, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
 use serde_json::Value;
 
 /// The message under `message`: `application/json`, `{"message":MESSAGE,"errors":{FIELD:MESSAGE},...details}`.
@@ -32,5 +32,9 @@ impl Envelope for MessageField {
 
     fn schema() -> Value {
         super::message_only_schema("message")
+    }
+
+    fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        error.details().cloned()
     }
 }

@@ -21,6 +21,7 @@ pub use self::problem::Problem;
 pub use self::spring::Spring;
 pub use self::wrapped::Wrapped;
 pub use crate::model::parts::{ErrorParts, reason_phrase};
+pub use crate::model::schema::ErrorSchema;
 pub use crate::model::text::Text;
 pub use crate::model::timestamp::Timestamp;
 pub use crate::model::value::DetailValue;
@@ -135,11 +136,37 @@ pub trait Envelope: 'static {
         json!({ "type": "object" })
     }
 
-    /// Extra constraints on bodies at one `status`, whose codes are among `codes`, combined
-    /// with [`schema`](Self::schema) by `allOf` in the catalog's responses. `None` (the
-    /// default) adds none.
-    fn schema_at(status: u16, codes: &[&str]) -> Option<Value> {
-        let _ = (status, codes);
+    /// The constraints on the bodies of one error, combined with [`schema`](Self::schema) by
+    /// `allOf` in the catalog: its status and code where the envelope writes them, and its
+    /// [`details`](ErrorSchema::details) where the envelope puts them, so a client generated
+    /// from the document reads them typed. `None` (the default) adds none.
+    ///
+    /// ```
+    /// use errcat::envelope::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
+    /// use serde_json::{Value, json};
+    ///
+    /// /// `{"error":{"code":CODE,"message":MESSAGE,...details}}`
+    /// struct Nested;
+    ///
+    /// impl Envelope for Nested {
+    ///     fn write(error: &ErrorParts<'_>, _ctx: &Context<'_>, body: &mut JsonObject<'_>) {
+    ///         body.object("error", |inner| {
+    ///             inner.str("code", error.code()).text("message", error.message()).details(error);
+    ///         });
+    ///     }
+    ///
+    ///     fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+    ///         let inner = json!({ "type": "object", "properties": { "code": { "enum": [error.code()] } } });
+    ///         Some(json!({
+    ///             "type": "object",
+    ///             "properties": { "error": error.with_details(inner) },
+    ///             "required": ["error"]
+    ///         }))
+    ///     }
+    /// }
+    /// ```
+    fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        let _ = error;
         None
     }
 }
@@ -162,7 +189,7 @@ pub(crate) const fn vtable<E: Envelope>() -> &'static Vtable {
             type_id: TypeId::of::<E>(),
             name: std::any::type_name::<E>,
             schema: E::schema,
-            schema_at: E::schema_at,
+            error_schema: E::error_schema,
         }
     }
 }

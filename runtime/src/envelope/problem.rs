@@ -1,4 +1,4 @@
-use super::{Context, Envelope, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
 use serde_json::{Value, json};
 
 /// RFC 9457 problem details, errcat's default envelope.
@@ -97,13 +97,13 @@ impl Envelope for Problem {
         })
     }
 
-    fn schema_at(status: u16, codes: &[&str]) -> Option<Value> {
-        Some(json!({
+    fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        Some(error.with_details(json!({
             "type": "object",
             "properties": {
-                "status": { "type": "integer", "enum": [status] },
-                "code": { "type": "string", "enum": codes }
+                "status": { "type": "integer", "enum": [error.status()] },
+                "code": { "type": "string", "enum": [error.code()] }
             }
-        }))
+        })))
     }
 }

@@ -1,4 +1,4 @@
-use super::{Context, Envelope, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
 use serde_json::{Value, json};
 
 /// Spring Boot's error attributes: `application/json`,
@@ -66,10 +66,10 @@ impl Envelope for Spring {
         })
     }
 
-    fn schema_at(status: u16, _codes: &[&str]) -> Option<Value> {
-        Some(json!({
+    fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        Some(error.with_details(json!({
             "type": "object",
-            "properties": { "status": { "type": "integer", "enum": [status] } }
-        }))
+            "properties": { "status": { "type": "integer", "enum": [error.status()] } }
+        })))
     }
 }

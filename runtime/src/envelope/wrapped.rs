@@ -1,4 +1,4 @@
-use super::{Context, Envelope, ErrorParts, JsonObject};
+use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
 use crate::Violations;
 use serde_json::{Value, json};
 
@@ -102,15 +102,14 @@ impl Envelope for Wrapped {
         })
     }
 
-    fn schema_at(_status: u16, codes: &[&str]) -> Option<Value> {
+    fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        let inner = json!({
+            "type": "object",
+            "properties": { "code": { "type": "string", "enum": [error.code()] } }
+        });
         Some(json!({
             "type": "object",
-            "properties": {
-                "error": {
-                    "type": "object",
-                    "properties": { "code": { "type": "string", "enum": codes } }
-                }
-            }
+            "properties": { "error": error.with_details(inner) }
         }))
     }
 }

@@ -3,6 +3,7 @@
 
 pub(crate) mod parts;
 pub(crate) mod row;
+pub(crate) mod schema;
 pub(crate) mod sink;
 pub(crate) mod table;
 pub(crate) mod taint;

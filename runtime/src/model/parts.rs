@@ -2,6 +2,7 @@
 //! the envelope it is to be written in.
 
 use super::row::Variant;
+use super::schema::ErrorSchema;
 use super::sink::Sink;
 use super::text::{Args, Text};
 use super::value::DetailValue;
@@ -350,7 +351,7 @@ pub struct Vtable {
     pub(crate) type_id: TypeId,
     pub(crate) name: fn() -> &'static str,
     pub(crate) schema: fn() -> Value,
-    pub(crate) schema_at: fn(u16, &[&str]) -> Option<Value>,
+    pub(crate) error_schema: fn(&ErrorSchema<'_>) -> Option<Value>,
 }
 
 impl Vtable {

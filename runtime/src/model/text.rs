@@ -12,8 +12,8 @@ pub(crate) type Arg<'a> = &'a dyn Display;
 pub(crate) enum Args<'a> {
     /// With the variant's field values.
     Values(&'a [Arg<'a>]),
-    /// With themselves, as written (catalog examples).
-    Placeholders,
+    /// With themselves, as written (catalog examples), or with the example given for them.
+    Placeholders(&'a [Option<String>]),
     /// With stand-ins, while a body is recorded: each becomes a hole.
     Recording,
 }
@@ -128,10 +128,15 @@ impl<'a> Text<'a> {
                                 out.write_fmt(format_args!("{value}"))?;
                             }
                         }
-                        (Piece::Arg { written, .. }, Args::Placeholders) => {
-                            out.write_str("{")?;
-                            out.write_str(written)?;
-                            out.write_str("}")?;
+                        (Piece::Arg { index, written }, Args::Placeholders(examples)) => {
+                            match examples.get(index) {
+                                Some(Some(example)) => out.write_str(example)?,
+                                _ => {
+                                    out.write_str("{")?;
+                                    out.write_str(written)?;
+                                    out.write_str("}")?;
+                                }
+                            }
                         }
                         (Piece::Arg { .. }, Args::Recording) => taint(),
                     }

@@ -24,10 +24,10 @@ pub enum Rejection {
     #[message("Invalid JSON in request body")]
     InvalidJson {
         /// The line of the first error, from 1.
-        #[detail]
+        #[detail(example = 1)]
         line: usize,
         /// The column of the first error, from 1.
-        #[detail]
+        #[detail(example = 12)]
         column: usize,
     },
 

@@ -1,0 +1,158 @@
+//! [`Components`]: the parts of an OpenAPI document written once and referenced by `$ref`
+//! (envelope schemas, detail shapes, responses), or inlined where nothing can be referenced.
+
+use crate::model::parts::Vtable;
+use serde_json::{Map, Value, json};
+
+/// The schemas and responses of a document being written.
+pub(crate) struct Components {
+    schemas: Map<String, Value>,
+    responses: Map<String, Value>,
+    /// Write each part where it is used instead (utoipa's `IntoResponses` cannot register
+    /// components).
+    inline: bool,
+}
+
+impl Components {
+    /// Parts referenced by `$ref` from `components`.
+    pub(crate) fn new() -> Self {
+        Components {
+            schemas: Map::new(),
+            responses: Map::new(),
+            inline: false,
+        }
+    }
+
+    /// Parts written where they are used.
+    pub(crate) fn inline() -> Self {
+        Components {
+            inline: true,
+            ..Components::new()
+        }
+    }
+
+    /// The schema of `envelope`'s bodies, or a reference to it.
+    pub(crate) fn envelope(&mut self, envelope: &Vtable) -> Value {
+        let schema = (envelope.schema)();
+        if self.inline {
+            return schema;
+        }
+        let name = envelope.short_name();
+        self.schemas.entry(name).or_insert(schema);
+        reference("schemas", name)
+    }
+
+    /// `schema`, or a reference to it under a name built from `hint` (the same schema is
+    /// written once, whichever hint it comes with).
+    pub(crate) fn schema(&mut self, hint: &str, schema: Value) -> Value {
+        if self.inline {
+            return schema;
+        }
+        reference("schemas", &shared(&mut self.schemas, hint, schema))
+    }
+
+    /// A schema a type's doc refers to by `$ref` (utoipa's named types), under its own name.
+    pub(crate) fn named_schema(&mut self, name: String, schema: Value) {
+        self.schemas.entry(name).or_insert(schema);
+    }
+
+    /// `response`, or a reference to it under a name built from `hint` (the same response is
+    /// written once, whichever hint it comes with).
+    pub(crate) fn response(&mut self, hint: &str, response: Value) -> Value {
+        if self.inline {
+            return response;
+        }
+        reference("responses", &shared(&mut self.responses, hint, response))
+    }
+
+    /// `response` under `name` exactly (`name_2`, `name_3`, ... when taken), not shared.
+    pub(crate) fn response_named(&mut self, name: &str, response: Value) -> String {
+        let mut unique = name.to_owned();
+        let mut n = 2;
+        while self.responses.contains_key(&unique) {
+            unique = format!("{name}_{n}");
+            n += 1;
+        }
+        self.responses.insert(unique.clone(), response);
+        unique
+    }
+
+    /// The `components` object.
+    pub(crate) fn into_json(self) -> Value {
+        let mut components = Map::new();
+        if !self.schemas.is_empty() {
+            components.insert("schemas".into(), Value::Object(self.schemas));
+        }
+        if !self.responses.is_empty() {
+            components.insert("responses".into(), Value::Object(self.responses));
+        }
+        Value::Object(components)
+    }
+}
+
+/// `{"$ref": "#/components/{kind}/{name}"}`.
+fn reference(kind: &str, name: &str) -> Value {
+    json!({ "$ref": format!("#/components/{kind}/{name}") })
+}
+
+/// The name `value` has in `map`: the name of an equal value already there, else a new name
+/// from `hint` (`hint2`, `hint3`, ... when taken by another value).
+fn shared(map: &mut Map<String, Value>, hint: &str, value: Value) -> String {
+    if let Some((name, _)) = map.iter().find(|(_, known)| **known == value) {
+        return name.clone();
+    }
+    let mut name = hint.to_owned();
+    let mut n = 2;
+    while map.contains_key(&name) {
+        name = format!("{hint}{n}");
+        n += 1;
+    }
+    map.insert(name.clone(), value);
+    name
+}
+
+/// `RateLimited` for `RATE_LIMITED`, `Bundles` for `bundles`: words (split at anything but a
+/// letter or digit) capitalised and joined, a name for a component.
+pub(crate) fn pascal_case(text: &str) -> String {
+    let mut name = String::with_capacity(text.len());
+    for word in text.split(|ch: char| !ch.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            let rest = chars.as_str();
+            // A word in capitals reads as one word: `RATE` is `Rate`.
+            if word.chars().all(|ch| !ch.is_ascii_lowercase()) {
+                name.push_str(&rest.to_ascii_lowercase());
+            } else {
+                name.push_str(rest);
+            }
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Components, pascal_case};
+    use serde_json::json;
+
+    #[test]
+    fn names() {
+        assert_eq!(pascal_case("RATE_LIMITED"), "RateLimited");
+        assert_eq!(pascal_case("bundles"), "Bundles");
+        assert_eq!(pascal_case("Request bodies"), "RequestBodies");
+        assert_eq!(pascal_case("BadArgument"), "BadArgument");
+    }
+
+    #[test]
+    fn equal_parts_are_written_once() {
+        let mut components = Components::new();
+        let a = components.response("NotFound", json!({ "description": "a" }));
+        let b = components.response("Other", json!({ "description": "a" }));
+        let c = components.response("NotFound", json!({ "description": "c" }));
+        assert_eq!(a, b);
+        assert_eq!(c, json!({ "$ref": "#/components/responses/NotFound2" }));
+        let inline = Components::inline().response("NotFound", json!({ "description": "a" }));
+        assert_eq!(inline, json!({ "description": "a" }));
+    }
+}

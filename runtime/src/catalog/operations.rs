@@ -1,0 +1,493 @@
+//! [`Operations`]: an API's operations, each documented with exactly the errors it can answer,
+//! read off its handler's type by the compiler.
+
+use super::collect::by_status;
+use super::components::{Components, pascal_case};
+use super::entry::CatalogEntry;
+use super::response::response;
+use crate::ApiError;
+use crate::envelope::{Envelope, Problem};
+use crate::model::parts::Vtable;
+use serde_json::{Map, Value, json};
+use std::future::Future;
+
+/// An API's operations and the errors each can answer, for its OpenAPI document.
+///
+/// Each operation's errors are read off its handler's type: the `E` of the `Result<_, E>` it
+/// returns, and the rejections of the extractors it takes ([`Extractor`]). The handler itself
+/// is passed, so the compiler keeps the document and the code in step: a handler that starts
+/// returning another error type, or reading a body, documents it with no other change.
+/// Errors added around the handlers are documented where they apply: a middleware's on the
+/// operations behind it ([`layer`](Self::layer)), routing errors once for the whole document
+/// ([`routing`](Self::routing)).
+///
+/// Responses and schemas are written once in `components` and referenced by `$ref`: one
+/// response per distinct set of errors at a status, one schema per envelope and per shape of
+/// detail members.
+///
+/// ```
+/// use errcat::ApiError;
+/// use errcat::catalog::Operations;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[error("bundle not found")]
+/// #[status(404)]
+/// struct BundleNotFound;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[error("unauthenticated")]
+/// #[status(401)]
+/// struct Unauthenticated;
+///
+/// async fn get_bundle() -> Result<String, BundleNotFound> {
+///     Err(BundleNotFound)
+/// }
+///
+/// let doc = Operations::new()
+///     .get("/bundles/{id}", get_bundle)
+///     .layer::<Unauthenticated>() // every operation above is behind authentication
+///     .to_openapi();
+/// let responses = &doc["paths"]["/bundles/{id}"]["get"]["responses"];
+/// assert_eq!(responses["404"]["$ref"], "#/components/responses/BundleNotFound");
+/// assert_eq!(responses["401"]["$ref"], "#/components/responses/Unauthenticated");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Operations {
+    operations: Vec<Operation>,
+    routing: Vec<CatalogEntry>,
+    rejections: &'static Vtable,
+    title: String,
+    version: String,
+}
+
+/// One operation and its errors.
+#[derive(Clone, Debug)]
+struct Operation {
+    /// Lowercase, as OpenAPI path items name operations.
+    method: &'static str,
+    path: String,
+    /// Names the operation's responses: its handler's name (else its error type's).
+    name: String,
+    errors: Vec<CatalogEntry>,
+}
+
+impl Default for Operations {
+    fn default() -> Self {
+        Operations::new()
+    }
+}
+
+impl Operations {
+    /// No operations; extractor rejections in [`Problem`].
+    pub fn new() -> Self {
+        Operations {
+            operations: Vec::new(),
+            routing: Vec::new(),
+            rejections: crate::envelope::vtable::<Problem>(),
+            title: "API".to_owned(),
+            version: "1.0.0".to_owned(),
+        }
+    }
+
+    /// Sets the envelope errcat's extractors reject requests in: the one given to
+    /// `ErrorContextLayer::rejections` (default [`Problem`]). Set it before adding operations.
+    #[must_use]
+    pub fn rejections<E: Envelope>(mut self) -> Self {
+        self.rejections = crate::envelope::vtable::<E>();
+        self
+    }
+
+    /// Sets the `info` of the document [`to_openapi`](Self::to_openapi) writes.
+    #[must_use]
+    pub fn info(mut self, title: impl Into<String>, version: impl Into<String>) -> Self {
+        self.title = title.into();
+        self.version = version.into();
+        self
+    }
+
+    /// Adds the operation `method` on `path` (an OpenAPI path template, `/bundles/{id}`),
+    /// answered by `handler`: its own errors and its extractors' rejections.
+    #[must_use]
+    pub fn route<H, Args>(mut self, method: http::Method, path: &str, handler: H) -> Self
+    where
+        H: Documented<Args>,
+    {
+        let _ = handler;
+        let mut errors = OperationErrors {
+            entries: Vec::new(),
+            rejections: self.rejections,
+        };
+        H::document(&mut errors);
+        self.operations.push(Operation {
+            method: method_name(&method),
+            path: path.to_owned(),
+            name: H::name(),
+            errors: errors.entries,
+        });
+        self
+    }
+
+    /// [`route`](Self::route) with `GET`.
+    #[must_use]
+    pub fn get<H: Documented<Args>, Args>(self, path: &str, handler: H) -> Self {
+        self.route(http::Method::GET, path, handler)
+    }
+
+    /// [`route`](Self::route) with `POST`.
+    #[must_use]
+    pub fn post<H: Documented<Args>, Args>(self, path: &str, handler: H) -> Self {
+        self.route(http::Method::POST, path, handler)
+    }
+
+    /// [`route`](Self::route) with `PUT`.
+    #[must_use]
+    pub fn put<H: Documented<Args>, Args>(self, path: &str, handler: H) -> Self {
+        self.route(http::Method::PUT, path, handler)
+    }
+
+    /// [`route`](Self::route) with `PATCH`.
+    #[must_use]
+    pub fn patch<H: Documented<Args>, Args>(self, path: &str, handler: H) -> Self {
+        self.route(http::Method::PATCH, path, handler)
+    }
+
+    /// [`route`](Self::route) with `DELETE`.
+    #[must_use]
+    pub fn delete<H: Documented<Args>, Args>(self, path: &str, handler: H) -> Self {
+        self.route(http::Method::DELETE, path, handler)
+    }
+
+    /// Adds `E`'s errors to every operation added so far: those of a middleware they are
+    /// behind, as axum's `route_layer` puts a middleware around the routes added before it.
+    #[must_use]
+    pub fn layer<E: ApiError>(mut self) -> Self {
+        let entries = E::catalog();
+        for operation in &mut self.operations {
+            add_all(&mut operation.errors, entries.iter().cloned());
+        }
+        self
+    }
+
+    /// Documents `E`'s errors once for the whole document: those any request may get before
+    /// it reaches an operation (an unknown route's 404, a wrong method's 405).
+    #[must_use]
+    pub fn routing<E: ApiError>(mut self) -> Self {
+        add_all(&mut self.routing, E::catalog());
+        self
+    }
+
+    /// The errors documented for `method` on `path`.
+    pub fn errors(&self, method: &http::Method, path: &str) -> Option<&[CatalogEntry]> {
+        let method = method_name(method);
+        self.operations
+            .iter()
+            .find(|operation| operation.method == method && operation.path == path)
+            .map(|operation| &*operation.errors)
+    }
+
+    /// An OpenAPI 3.1 document of the operations' error responses: `paths` with each
+    /// operation's responses, as `$ref`s into `components`.
+    pub fn to_openapi(&self) -> Value {
+        self.document(json!({
+            "openapi": "3.1.0",
+            "info": { "title": self.title, "version": self.version },
+            "paths": {}
+        }))
+    }
+
+    /// `document` (an OpenAPI 3.1 document, such as utoipa's `OpenApi` as JSON) with each
+    /// operation's error responses: responses with a 4xx or 5xx status that the document
+    /// already has for an operation are replaced by these, and the components they refer to
+    /// are added (names the document already uses for something else get a number).
+    pub fn document(&self, mut document: Value) -> Value {
+        let mut components = Components::new();
+        let mut operations = Vec::with_capacity(self.operations.len());
+        for operation in &self.operations {
+            let mut responses = Map::new();
+            for (status, entries) in by_status(&operation.errors) {
+                let codes: Vec<&str> = entries.iter().map(|entry| entry.code).collect();
+                let mut unique = codes.clone();
+                unique.dedup();
+                let hint = match &*unique {
+                    [code] => pascal_case(code),
+                    _ => format!("{}{status}", pascal_case(&operation.name)),
+                };
+                let response = response(status, &entries, &mut components);
+                responses.insert(status.to_string(), components.response(&hint, response));
+            }
+            operations.push((operation, responses));
+        }
+        let mut routing = Map::new();
+        for (status, entries) in by_status(&self.routing) {
+            let response = response(status, &entries, &mut components);
+            let name = components.response_named(&format!("Routing{status}"), response);
+            routing.insert(status.to_string(), Value::String(name));
+        }
+        let Value::Object(components) = components.into_json() else {
+            return document;
+        };
+        let renames = merge_components(&mut document, components);
+
+        for (operation, responses) in operations {
+            let entry = &mut document["paths"][&operation.path][operation.method];
+            if !entry.is_object() {
+                *entry = json!({});
+            }
+            let existing = entry
+                .as_object_mut()
+                .and_then(|entry| {
+                    entry
+                        .entry("responses")
+                        .or_insert_with(|| json!({}))
+                        .as_object_mut()
+                })
+                .expect("an operation is an object");
+            existing.retain(|status, _| {
+                !matches!(status.as_bytes().first(), Some(b'4' | b'5'))
+            });
+            for (status, mut reference) in responses {
+                rename_reference(&mut reference, &renames);
+                existing.insert(status, reference);
+            }
+        }
+        if !routing.is_empty() {
+            let mut note = String::from(
+                "\n\nAny request may also be answered, before it reaches an operation, with:",
+            );
+            for (status, name) in &routing {
+                let name = name.as_str().unwrap_or_default();
+                let name = renames.get(name).map_or(name, String::as_str);
+                note.push_str(&format!(
+                    "\n- `{status}`: [`{name}`](#/components/responses/{name})"
+                ));
+            }
+            let description = &mut document["info"]["description"];
+            let text = description.as_str().unwrap_or_default().to_owned() + &note;
+            *description = Value::String(text.trim_start().to_owned());
+        }
+        document
+    }
+}
+
+/// Adds `components` to `document`'s, renaming a component whose name the document already
+/// uses for something else; the renames, old name to new.
+fn merge_components(
+    document: &mut Value,
+    components: Map<String, Value>,
+) -> std::collections::BTreeMap<String, String> {
+    let mut renames = std::collections::BTreeMap::new();
+    if !document["components"].is_object() {
+        document["components"] = json!({});
+    }
+    for (kind, parts) in components {
+        let Value::Object(parts) = parts else { continue };
+        let target = &mut document["components"][&kind];
+        if !target.is_object() {
+            *target = json!({});
+        }
+        let Some(target) = target.as_object_mut() else {
+            continue;
+        };
+        for (name, part) in parts {
+            match target.get(&name) {
+                None => {
+                    target.insert(name, part);
+                }
+                Some(known) if *known == part => {}
+                Some(_) => {
+                    let mut n = 2;
+                    while target.contains_key(&format!("{name}{n}")) {
+                        n += 1;
+                    }
+                    let unique = format!("{name}{n}");
+                    target.insert(unique.clone(), part);
+                    renames.insert(name, unique);
+                }
+            }
+        }
+    }
+    renames
+}
+
+fn rename_reference(reference: &mut Value, renames: &std::collections::BTreeMap<String, String>) {
+    if let Some(Value::String(target)) = reference.get_mut("$ref")
+        && let Some((prefix, name)) = target.rsplit_once('/')
+        && let Some(renamed) = renames.get(name)
+    {
+        *target = format!("{prefix}/{renamed}");
+    }
+}
+
+fn method_name(method: &http::Method) -> &'static str {
+    match *method {
+        http::Method::GET => "get",
+        http::Method::POST => "post",
+        http::Method::PUT => "put",
+        http::Method::PATCH => "patch",
+        http::Method::DELETE => "delete",
+        http::Method::HEAD => "head",
+        http::Method::OPTIONS => "options",
+        http::Method::TRACE => "trace",
+        _ => "x-other",
+    }
+}
+
+/// Adds `entries` to `errors`, leaving out those already there (the same variant in the same
+/// envelope, reached another way).
+fn add_all(errors: &mut Vec<CatalogEntry>, entries: impl IntoIterator<Item = CatalogEntry>) {
+    for entry in entries {
+        if !errors.iter().any(|known| known.same_error(&entry)) {
+            errors.push(entry);
+        }
+    }
+}
+
+/// The errors an operation can answer, as its handler and extractors declare them.
+#[derive(Debug)]
+pub struct OperationErrors {
+    entries: Vec<CatalogEntry>,
+    rejections: &'static Vtable,
+}
+
+impl OperationErrors {
+    /// Adds `E`'s errors, in `E`'s own envelopes.
+    pub fn add<E: ApiError>(&mut self) -> &mut Self {
+        add_all(&mut self.entries, E::catalog());
+        self
+    }
+
+    /// Adds `E`'s errors in the envelope errcat's extractors reject requests in.
+    pub fn add_rejections<E: ApiError>(&mut self) -> &mut Self {
+        let envelope = self.rejections;
+        add_all(
+            &mut self.entries,
+            E::catalog()
+                .into_iter()
+                .map(|entry| entry.in_envelope(envelope)),
+        );
+        self
+    }
+
+    /// Adds the errors of `entries` whose variant is one of `variants`, in the envelope
+    /// errcat's extractors reject requests in.
+    pub(crate) fn add_rejection_variants(&mut self, entries: Vec<CatalogEntry>, variants: &[&str]) {
+        let envelope = self.rejections;
+        add_all(
+            &mut self.entries,
+            entries
+                .into_iter()
+                .filter(|entry| variants.contains(&entry.variant))
+                .map(|entry| entry.in_envelope(envelope)),
+        );
+    }
+}
+
+/// A handler argument that may refuse a request before the handler runs: what it adds to
+/// the operation's documented errors.
+///
+/// errcat's extractors implement it (their rejections), as do the framework's extractors that
+/// never refuse a request. Implement it for an extractor of your own:
+///
+/// ```
+/// use errcat::ApiError;
+/// use errcat::catalog::{Extractor, OperationErrors};
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[error("unauthenticated")]
+/// #[status(401)]
+/// struct Unauthenticated;
+///
+/// /// The authenticated caller, read from the `Authorization` header.
+/// struct Caller;
+///
+/// impl Extractor for Caller {
+///     fn document(errors: &mut OperationErrors) {
+///         errors.add::<Unauthenticated>();
+///     }
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "errcat cannot tell which errors `{Self}` refuses a request with",
+    label = "this handler argument is not an `errcat::catalog::Extractor`",
+    note = "implement errcat::catalog::Extractor for `{Self}`, adding the errors it rejects a request with (none: `impl Extractor for {Self} {{}}`)"
+)]
+pub trait Extractor {
+    /// Adds the errors this extractor refuses a request with. None by default.
+    fn document(errors: &mut OperationErrors) {
+        let _ = errors;
+    }
+}
+
+/// A request handler whose errors errcat can read off its type: an `async fn` (or closure)
+/// whose arguments are [`Extractor`]s and which returns `Result<_, E>` with `E: ApiError`.
+#[diagnostic::on_unimplemented(
+    message = "errcat cannot read the errors of this handler",
+    label = "not a handler errcat can document",
+    note = "a handler returns `Result<_, E>` with `E: errcat::ApiError` (use `std::convert::Infallible` for one that never fails), and each of its arguments implements errcat::catalog::Extractor"
+)]
+pub trait Documented<Args> {
+    /// Adds the handler's errors and its arguments' rejections.
+    fn document(errors: &mut OperationErrors);
+
+    /// The handler's name (its error type's, for a closure), which names its responses.
+    fn name() -> String;
+}
+
+/// `get_bundle` for `app::get_bundle`, `Json` for `errcat::axum::Json<T>`.
+fn short_name(type_name: &str) -> Option<String> {
+    let name = type_name.split('<').next()?;
+    name.rsplit("::").next().map(str::to_owned)
+}
+
+/// The outcome of a handler: `Result<_, E>` and `E`'s errors.
+#[doc(hidden)]
+pub trait Outcome {
+    /// The error type.
+    type Error: ApiError;
+}
+
+impl<T, E: ApiError> Outcome for Result<T, E> {
+    type Error = E;
+}
+
+macro_rules! handlers {
+    ($($arg:ident),*) => {
+        impl<F, Fut, $($arg,)*> Documented<($($arg,)*)> for F
+        where
+            F: FnOnce($($arg),*) -> Fut,
+            Fut: Future,
+            Fut::Output: Outcome,
+            $($arg: Extractor,)*
+        {
+            fn document(errors: &mut OperationErrors) {
+                errors.add::<<Fut::Output as Outcome>::Error>();
+                $(<$arg as Extractor>::document(errors);)*
+            }
+
+            fn name() -> String {
+                short_name(std::any::type_name::<F>())
+                    .filter(|name| !name.contains('{'))
+                    .or_else(|| short_name(std::any::type_name::<<Fut::Output as Outcome>::Error>()))
+                    .unwrap_or_default()
+            }
+        }
+    };
+}
+
+handlers!();
+handlers!(A1);
+handlers!(A1, A2);
+handlers!(A1, A2, A3);
+handlers!(A1, A2, A3, A4);
+handlers!(A1, A2, A3, A4, A5);
+handlers!(A1, A2, A3, A4, A5, A6);
+handlers!(A1, A2, A3, A4, A5, A6, A7);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15);
+handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16);

@@ -1,0 +1,225 @@
+//! One OpenAPI response object for the errors answered with one status: a description, typed
+//! headers, and per content type a schema with one branch per error and one named example per
+//! error, rendered by the same code as real responses.
+
+use super::components::{Components, pascal_case};
+use super::entry::CatalogEntry;
+use crate::envelope::{ErrorSchema, reason_phrase};
+use http::StatusCode;
+use serde_json::{Map, Value, json};
+use std::fmt::Write as _;
+
+/// The response for `entries`, which share `status`; schemas it uses go to `components`.
+pub(crate) fn response(status: u16, entries: &[&CatalogEntry], components: &mut Components) -> Value {
+    let mut description = format!("{}.\n", reason(status));
+    for entry in entries {
+        let _ = write!(description, "\n- `{}`: {}", entry.code, entry.message);
+    }
+
+    let mut response = Map::new();
+    response.insert("description".into(), Value::String(description));
+    let headers = headers(entries);
+    if !headers.is_empty() {
+        response.insert("headers".into(), Value::Object(headers));
+    }
+
+    // One media type per content type in use at this status.
+    let mut content: Vec<(&'static str, MediaType)> = Vec::new();
+    for entry in entries {
+        let content_type = if entry.body {
+            "application/json"
+        } else {
+            entry.envelope.content_type
+        };
+        let index = match content.iter().position(|(known, _)| *known == content_type) {
+            Some(index) => index,
+            None => {
+                content.push((content_type, MediaType::default()));
+                content.len() - 1
+            }
+        };
+        content[index].1.add(status, entry, components);
+    }
+    let mut media_types = Map::new();
+    for (content_type, media) in content {
+        media_types.insert(content_type.to_owned(), media.into_json());
+    }
+    response.insert("content".into(), Value::Object(media_types));
+    Value::Object(response)
+}
+
+fn reason(status: u16) -> &'static str {
+    StatusCode::from_u16(status).map_or("Error", reason_phrase)
+}
+
+/// The headers the entries send, typed from the fields their values are; a header every entry
+/// sends is required.
+fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
+    let mut headers = Map::new();
+    for entry in entries {
+        for name in &entry.headers {
+            if headers.keys().any(|known| known.eq_ignore_ascii_case(name)) {
+                continue;
+            }
+            let mut users = Vec::new();
+            let mut schemas: Vec<Value> = Vec::new();
+            for user in entries {
+                let Some(index) = user.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+                else {
+                    continue;
+                };
+                users.push(format!("`{}`", user.code));
+                let schema = user
+                    .docs
+                    .headers
+                    .get(index)
+                    .and_then(Option::as_ref)
+                    .map_or_else(|| json!({ "type": "string" }), |doc| doc.schema.clone());
+                if !schemas.contains(&schema) {
+                    schemas.push(schema);
+                }
+            }
+            let schema = if schemas.len() == 1 {
+                schemas.remove(0)
+            } else {
+                json!({ "anyOf": schemas })
+            };
+            let mut header = Map::new();
+            header.insert(
+                "description".into(),
+                Value::String(format!("Sent with {}.", users.join(", "))),
+            );
+            if users.len() == entries.len() {
+                header.insert("required".into(), Value::Bool(true));
+            }
+            header.insert("schema".into(), schema);
+            headers.insert((*name).to_owned(), Value::Object(header));
+        }
+    }
+    headers
+}
+
+/// The schema of an entry's detail members, an object schema; `None` when it has none.
+fn details(entry: &CatalogEntry, components: &mut Components) -> Option<Value> {
+    if entry.details.is_empty() {
+        return None;
+    }
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for (index, key) in entry.details.iter().enumerate() {
+        let doc = entry.detail_doc(index);
+        for (name, schema) in doc.components.iter().cloned() {
+            components.named_schema(name, schema);
+        }
+        properties.insert((*key).to_owned(), doc.schema.clone());
+        if !doc.optional {
+            required.push(Value::String((*key).to_owned()));
+        }
+    }
+    let mut schema = Map::new();
+    schema.insert("type".into(), Value::String("object".into()));
+    schema.insert("properties".into(), Value::Object(properties));
+    if !required.is_empty() {
+        schema.insert("required".into(), Value::Array(required));
+    }
+    let hint = format!("{}Details", pascal_case(entry.code));
+    Some(components.schema(&hint, Value::Object(schema)))
+}
+
+/// The entries served with one content type: a schema branch and an example each.
+#[derive(Default)]
+struct MediaType {
+    branches: Vec<Value>,
+    examples: Map<String, Value>,
+}
+
+impl MediaType {
+    fn add(&mut self, status: u16, entry: &CatalogEntry, components: &mut Components) {
+        let branch = if entry.body {
+            // The body is the field's own value, outside the envelope.
+            entry.docs.body.as_ref().map_or_else(
+                // A field's own value: any JSON (spelled out, as utoipa needs a `type`).
+                || json!({ "type": ["object", "array", "string", "number", "boolean", "null"] }),
+                |doc| doc.schema.clone(),
+            )
+        } else {
+            let base = components.envelope(entry.envelope);
+            let details = details(entry, components);
+            let error = ErrorSchema {
+                status,
+                code: entry.code,
+                details: details.as_ref(),
+            };
+            match (entry.envelope.error_schema)(&error) {
+                Some(narrowing) => {
+                    // One flat `allOf`: the envelope, then what this error adds.
+                    let mut all = vec![base];
+                    match narrowing {
+                        Value::Object(mut object) if object.len() == 1 && object.contains_key("allOf") => {
+                            if let Some(Value::Array(items)) = object.remove("allOf") {
+                                all.extend(items);
+                            }
+                        }
+                        other => all.push(other),
+                    }
+                    json!({ "allOf": all })
+                }
+                None => base,
+            }
+        };
+        if !self.branches.contains(&branch) {
+            self.branches.push(branch);
+        }
+
+        let mut example = Map::new();
+        example.insert(
+            "summary".into(),
+            Value::String(format!("{}: {}", entry.code, entry.message)),
+        );
+        if !entry.description.is_empty() {
+            example.insert(
+                "description".into(),
+                Value::String(entry.description.to_owned()),
+            );
+        }
+        match entry.example() {
+            Some(response) => {
+                if let Ok(value) = serde_json::from_slice::<Value>(response.body()) {
+                    example.insert("value".into(), value);
+                }
+            }
+            None => {
+                example.insert(
+                    "description".into(),
+                    Value::String(format!(
+                        "{}{}The body is the error's own value, outside the envelope.",
+                        entry.description,
+                        if entry.description.is_empty() {
+                            ""
+                        } else {
+                            "\n\n"
+                        }
+                    )),
+                );
+            }
+        }
+        let mut name = entry.variant.to_owned();
+        let mut n = 1;
+        while self.examples.contains_key(&name) {
+            n += 1;
+            name = format!("{}{n}", entry.variant);
+        }
+        self.examples.insert(name, Value::Object(example));
+    }
+
+    fn into_json(mut self) -> Value {
+        // `anyOf`, not `oneOf`: two errors whose bodies look alike (an envelope without a code)
+        // are both right for such a body.
+        let schema = if self.branches.len() == 1 {
+            self.branches.remove(0)
+        } else {
+            json!({ "anyOf": self.branches })
+        };
+        json!({ "schema": schema, "examples": self.examples })
+    }
+}
