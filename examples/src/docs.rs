@@ -3,8 +3,8 @@
 
 use crate::app;
 use crate::errors::{
-    BundleExists, BundleNotFound, KeyExists, KeyNotFound, MissingField, OwnerRequired,
-    RateLimited, RequestExpired, Routing, StorageFailed, Unauthenticated, UnknownBundle,
+    BundleExists, BundleNotFound, KeyExists, KeyNotFound, MissingField, OwnerRequired, RateLimited,
+    RequestExpired, Routing, StorageFailed, Unauthenticated, UnknownBundle,
 };
 use errcat::Catalog;
 use errcat::axum::Rejection;

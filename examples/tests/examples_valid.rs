@@ -55,7 +55,9 @@ fn invalid_examples(document: &Value) -> (Vec<String>, usize) {
     let mut failures = Vec::new();
     let mut checked = 0;
     for pointer in pointers {
-        let media = document.pointer(&pointer).expect("a media type found above");
+        let media = document
+            .pointer(&pointer)
+            .expect("a media type found above");
         // The whole document is the schema's resource, so its `$ref`s resolve.
         let mut root = document.clone();
         root["$ref"] = Value::String(format!("#{}/schema", fragment(&pointer)));
@@ -72,7 +74,10 @@ fn invalid_examples(document: &Value) -> (Vec<String>, usize) {
             };
             checked += 1;
             for error in validator.iter_errors(value) {
-                failures.push(format!("{pointer}/examples/{name}: {error} at {}", error.instance_path()));
+                failures.push(format!(
+                    "{pointer}/examples/{name}: {error} at {}",
+                    error.instance_path()
+                ));
             }
         }
     }
@@ -111,10 +116,17 @@ fn test_a_wrong_example_is_caught() {
 fn test_details_and_headers_are_typed() {
     let document = docs::api_document();
     let rate_limited = &document["components"]["responses"]["RateLimited"];
-    assert_eq!(rate_limited["headers"]["Retry-After"]["schema"]["type"], "integer");
-    let example = &rate_limited["content"]["application/problem+json"]["examples"]["RateLimited"]["value"];
+    assert_eq!(
+        rate_limited["headers"]["Retry-After"]["schema"]["type"],
+        "integer"
+    );
+    let example =
+        &rate_limited["content"]["application/problem+json"]["examples"]["RateLimited"]["value"];
     assert_eq!(example["retryAfter"], 30);
-    assert_eq!(example["detail"], "Rate limit exceeded. Try again in 30 seconds.");
+    assert_eq!(
+        example["detail"],
+        "Rate limit exceeded. Try again in 30 seconds."
+    );
     let details = &document["components"]["schemas"]["InvalidJsonDetails"];
     assert_eq!(details["properties"]["line"]["type"], "integer");
     assert_eq!(details["properties"]["column"]["type"], "integer");

@@ -245,17 +245,24 @@ fn variant_docs(variant: &Variant, own: &Own) -> TokenStream {
             None => quote!(::core::option::Option::None),
         }
     });
-    let headers = own.headers.iter().map(|header| match &*header.value.pieces {
-        [PieceRow::Arg { index, .. }] => {
-            let ty = variant.fields[own.args[*index].0].ty;
-            quote!(::core::option::Option::Some(::errcat::__private_type_doc!(#ty)))
-        }
-        _ => quote!(::core::option::Option::None),
-    });
+    let headers = own
+        .headers
+        .iter()
+        .map(|header| match &*header.value.pieces {
+            [PieceRow::Arg { index, .. }] => {
+                let ty = variant.fields[own.args[*index].0].ty;
+                quote!(::core::option::Option::Some(
+                    ::errcat::__private_type_doc!(#ty)
+                ))
+            }
+            _ => quote!(::core::option::Option::None),
+        });
     let body = match own.body {
         Some((i, _)) => {
             let ty = variant.fields[i].ty;
-            quote!(::core::option::Option::Some(::errcat::__private_type_doc!(#ty)))
+            quote!(::core::option::Option::Some(
+                ::errcat::__private_type_doc!(#ty)
+            ))
         }
         None => quote!(::core::option::Option::None),
     };

@@ -112,12 +112,11 @@ pub fn visit<'a>(
 }
 
 pub use crate::catalog::Nested;
+#[cfg(feature = "utoipa")]
+pub use crate::catalog::types::DocUtoipa;
 pub use crate::catalog::types::{
     DetailDoc, DocKnown, DocUnknown, TypeDoc, TypeProbe, VariantDocs, example,
 };
-#[cfg(feature = "utoipa")]
-pub use crate::catalog::types::DocUtoipa;
-
 
 /// `ApiError::catalog` of a derived type: its rows, with transparent rows replaced by the
 /// entries of their inner type.

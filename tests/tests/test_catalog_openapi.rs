@@ -82,7 +82,10 @@ fn test_document_shape() {
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     let mut names: Vec<&str> = schemas.keys().map(String::as_str).collect();
     names.sort_unstable();
-    assert_eq!(names, ["MessageField", "Problem", "RateLimitedDetails", "Wrapped"]);
+    assert_eq!(
+        names,
+        ["MessageField", "Problem", "RateLimitedDetails", "Wrapped"]
+    );
     assert_eq!(
         schemas["Problem"]["required"],
         json!(["type", "title", "status", "detail", "code"])
@@ -118,7 +121,10 @@ fn test_codes_constrained_per_status() {
     // Through a transparent variant, the outer type's envelope (Wrapped) is used.
     let schema =
         &doc["components"]["responses"]["Tasks404"]["content"]["application/json"]["schema"];
-    assert_eq!(schema["anyOf"][0]["allOf"][0]["$ref"], "#/components/schemas/Wrapped");
+    assert_eq!(
+        schema["anyOf"][0]["allOf"][0]["$ref"],
+        "#/components/schemas/Wrapped"
+    );
     assert_eq!(
         schema["anyOf"][1]["allOf"][1]["properties"]["error"]["properties"]["code"]["enum"][0],
         "KEY_NOT_FOUND"
@@ -300,7 +306,9 @@ fn test_one_code_with_two_messages_is_a_clash() {
     assert_eq!(clashes.len(), 1, "{clashes:?}");
     assert_eq!(clashes[0].uses[1].message, "Go away");
     // The same error listed twice is one definition.
-    let again = Catalog::new().group::<KeyError>("Keys").group::<KeyError>("Again");
+    let again = Catalog::new()
+        .group::<KeyError>("Keys")
+        .group::<KeyError>("Again");
     assert_eq!(again.code_clashes(), []);
 }
 

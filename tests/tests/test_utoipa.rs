@@ -104,7 +104,10 @@ fn test_headers_and_other_envelopes() {
         0
     );
     let inner = &media["schema"]["allOf"][1]["properties"]["error"];
-    assert_eq!(inner["allOf"][0]["properties"]["code"]["enum"][0], "RATE_LIMITED");
+    assert_eq!(
+        inner["allOf"][0]["properties"]["code"]["enum"][0],
+        "RATE_LIMITED"
+    );
     assert_eq!(
         inner["allOf"][1]["properties"]["retryAfter"]["type"],
         "integer"

@@ -203,8 +203,7 @@ async fn main() {
     // No request can make the in-memory store fail; this is what a storage failure looks like.
     println!("### A storage failure (its cause is logged, never sent)");
     let response = RequestContext::new("tour-storage", "/api/v1/bundles").enter(|| {
-        StorageFailed(std::io::Error::other("connection refused by 10.0.0.7:5432"))
-            .to_response()
+        StorageFailed(std::io::Error::other("connection refused by 10.0.0.7:5432")).to_response()
     });
     print_response(response.map(Body::from)).await;
 }

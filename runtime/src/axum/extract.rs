@@ -436,10 +436,7 @@ macro_rules! refuses_nothing {
     )*};
 }
 
-refuses_nothing!(
-    axum::extract::State<T>,
-    axum::Extension<T>,
-);
+refuses_nothing!(axum::extract::State<T>, axum::Extension<T>,);
 
 macro_rules! refuses_nothing_plain {
     ($($ty:ty),* $(,)?) => {$(

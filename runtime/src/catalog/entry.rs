@@ -1,15 +1,15 @@
 //! [`CatalogEntry`]: one error a type can answer with, as data.
 
+use super::types::{TypeDoc, VariantDocs};
 use crate::envelope::{Context, DetailValue, Envelope, ErrorParts, Problem, reason_phrase};
 use crate::model::parts::Vtable;
 use crate::model::row::Variant;
 use crate::model::text::Args;
 use crate::render::render;
 use crate::violations::{FieldViolation, Violations};
-use super::types::{TypeDoc, VariantDocs};
-use serde_json::Value;
 use bytes::Bytes;
 use http::{Response, StatusCode};
+use serde_json::Value;
 
 /// One error a type can answer with, as the catalog lists it.
 ///
@@ -235,8 +235,9 @@ impl CatalogEntry {
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
-                let parts = ErrorParts::from_row(row, self.envelope, Args::Placeholders(&args), &values)
-                    .with_fields(None, violations);
+                let parts =
+                    ErrorParts::from_row(row, self.envelope, Args::Placeholders(&args), &values)
+                        .with_fields(None, violations);
                 Some(render(&parts, &ctx))
             }
             None => {
@@ -304,7 +305,11 @@ impl CatalogEntry {
             .iter()
             .map(|detail| detail.and_then(|i| details.get(i)?.example.clone()))
             .collect();
-        self.docs.headers = docs.headers.iter().map(|doc| doc.map(|doc| doc())).collect();
+        self.docs.headers = docs
+            .headers
+            .iter()
+            .map(|doc| doc.map(|doc| doc()))
+            .collect();
         self.docs.body = docs.body.map(|doc| doc());
         self.docs.details = details;
         self

@@ -47,12 +47,12 @@ pub(crate) mod types;
 
 #[cfg(feature = "utoipa")]
 pub(crate) use self::collect::by_status;
-#[cfg(feature = "utoipa")]
-pub(crate) use self::response::response;
 pub use self::collect::{Catalog, CodeClash, CodeUse, Group};
 pub use self::entry::CatalogEntry;
 pub use self::fresh::assert_fresh;
 pub use self::operations::{Documented, Extractor, OperationErrors, Operations};
+#[cfg(feature = "utoipa")]
+pub(crate) use self::response::response;
 
 use crate::model::table::{Decoded, Table};
 
@@ -83,7 +83,10 @@ pub(crate) fn entries(
                     for entry in inner() {
                         let entry = entry.in_envelope(envelope);
                         // A type reached through two transparent paths is listed once.
-                        if !entries.iter().any(|known: &CatalogEntry| known.same_error(&entry)) {
+                        if !entries
+                            .iter()
+                            .any(|known: &CatalogEntry| known.same_error(&entry))
+                        {
                             entries.push(entry);
                         }
                     }

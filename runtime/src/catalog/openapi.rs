@@ -16,7 +16,8 @@ impl Catalog {
             for (status, entries) in by_status(&group.entries) {
                 let response = super::response::response(status, &entries, &mut components);
                 // Two groups whose names read the same as a component name keep both.
-                components.response_named(&format!("{}{status}", pascal_case(&group.name)), response);
+                components
+                    .response_named(&format!("{}{status}", pascal_case(&group.name)), response);
             }
         }
         let description = format!(

@@ -242,11 +242,9 @@ impl Operations {
                         .as_object_mut()
                 })
                 .expect("an operation is an object");
-            existing.retain(|status, _| {
-                !matches!(status.as_bytes().first(), Some(b'4' | b'5'))
-            });
+            existing.retain(|status, _| !matches!(status.as_bytes().first(), Some(b'4' | b'5')));
             for (status, mut reference) in responses {
-                rename_reference(&mut reference, &renames);
+                rename_references(&mut reference, &renames);
                 existing.insert(status, reference);
             }
         }
@@ -256,7 +254,11 @@ impl Operations {
             );
             for (status, name) in &routing {
                 let name = name.as_str().unwrap_or_default();
-                let name = renames.get(name).map_or(name, String::as_str);
+                let reference = format!("#/components/responses/{name}");
+                let name = renames
+                    .get(&reference)
+                    .and_then(|renamed| renamed.rsplit('/').next())
+                    .unwrap_or(name);
                 note.push_str(&format!(
                     "\n- `{status}`: [`{name}`](#/components/responses/{name})"
                 ));
@@ -270,17 +272,22 @@ impl Operations {
 }
 
 /// Adds `components` to `document`'s, renaming a component whose name the document already
-/// uses for something else; the renames, old name to new.
+/// uses for something else (and every reference to it); the renames, by reference.
 fn merge_components(
     document: &mut Value,
-    components: Map<String, Value>,
+    mut components: Map<String, Value>,
 ) -> std::collections::BTreeMap<String, String> {
     let mut renames = std::collections::BTreeMap::new();
     if !document["components"].is_object() {
         document["components"] = json!({});
     }
-    for (kind, parts) in components {
-        let Value::Object(parts) = parts else { continue };
+    // Schemas first: responses refer to them.
+    let mut kinds: Vec<String> = components.keys().cloned().collect();
+    kinds.sort_by_key(|kind| kind != "schemas");
+    for kind in kinds {
+        let Some(Value::Object(parts)) = components.remove(&kind) else {
+            continue;
+        };
         let target = &mut document["components"][&kind];
         if !target.is_object() {
             *target = json!({});
@@ -288,7 +295,8 @@ fn merge_components(
         let Some(target) = target.as_object_mut() else {
             continue;
         };
-        for (name, part) in parts {
+        for (name, mut part) in parts {
+            rename_references(&mut part, &renames);
             match target.get(&name) {
                 None => {
                     target.insert(name, part);
@@ -301,7 +309,10 @@ fn merge_components(
                     }
                     let unique = format!("{name}{n}");
                     target.insert(unique.clone(), part);
-                    renames.insert(name, unique);
+                    renames.insert(
+                        format!("#/components/{kind}/{name}"),
+                        format!("#/components/{kind}/{unique}"),
+                    );
                 }
             }
         }
@@ -309,12 +320,30 @@ fn merge_components(
     renames
 }
 
-fn rename_reference(reference: &mut Value, renames: &std::collections::BTreeMap<String, String>) {
-    if let Some(Value::String(target)) = reference.get_mut("$ref")
-        && let Some((prefix, name)) = target.rsplit_once('/')
-        && let Some(renamed) = renames.get(name)
-    {
-        *target = format!("{prefix}/{renamed}");
+/// `value` with every `$ref` that `renames` names pointing at the new name.
+fn rename_references(value: &mut Value, renames: &std::collections::BTreeMap<String, String>) {
+    if renames.is_empty() {
+        return;
+    }
+    match value {
+        Value::Object(object) => {
+            for (key, child) in object.iter_mut() {
+                match child {
+                    Value::String(target) if key == "$ref" => {
+                        if let Some(renamed) = renames.get(target.as_str()) {
+                            target.clone_from(renamed);
+                        }
+                    }
+                    _ => rename_references(child, renames),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                rename_references(item, renames);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -370,6 +399,7 @@ impl OperationErrors {
 
     /// Adds the errors of `entries` whose variant is one of `variants`, in the envelope
     /// errcat's extractors reject requests in.
+    #[cfg(feature = "axum")]
     pub(crate) fn add_rejection_variants(&mut self, entries: Vec<CatalogEntry>, variants: &[&str]) {
         let envelope = self.rejections;
         add_all(
@@ -489,5 +519,9 @@ handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11);
 handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12);
 handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13);
 handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14);
-handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15);
-handlers!(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16);
+handlers!(
+    A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15
+);
+handlers!(
+    A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, A13, A14, A15, A16
+);

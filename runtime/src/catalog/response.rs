@@ -10,7 +10,11 @@ use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 
 /// The response for `entries`, which share `status`; schemas it uses go to `components`.
-pub(crate) fn response(status: u16, entries: &[&CatalogEntry], components: &mut Components) -> Value {
+pub(crate) fn response(
+    status: u16,
+    entries: &[&CatalogEntry],
+    components: &mut Components,
+) -> Value {
     let mut description = format!("{}.\n", reason(status));
     for entry in entries {
         let _ = write!(description, "\n- `{}`: {}", entry.code, entry.message);
@@ -64,7 +68,10 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
             let mut users = Vec::new();
             let mut schemas: Vec<Value> = Vec::new();
             for user in entries {
-                let Some(index) = user.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+                let Some(index) = user
+                    .headers
+                    .iter()
+                    .position(|h| h.eq_ignore_ascii_case(name))
                 else {
                     continue;
                 };
@@ -155,7 +162,9 @@ impl MediaType {
                     // One flat `allOf`: the envelope, then what this error adds.
                     let mut all = vec![base];
                     match narrowing {
-                        Value::Object(mut object) if object.len() == 1 && object.contains_key("allOf") => {
+                        Value::Object(mut object)
+                            if object.len() == 1 && object.contains_key("allOf") =>
+                        {
                             if let Some(Value::Array(items)) = object.remove("allOf") {
                                 all.extend(items);
                             }

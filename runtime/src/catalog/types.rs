@@ -53,7 +53,6 @@ impl TypeDoc {
         self.example = Some(example);
         self
     }
-
 }
 
 /// What the catalog reads of a derived variant's field types; see `catalog`.
@@ -342,7 +341,8 @@ mod with_utoipa {
     }
 
     fn doc<T: utoipa::ToSchema>() -> TypeDoc {
-        let schema = serde_json::to_value(T::schema()).unwrap_or_else(|_| Value::Object(Default::default()));
+        let schema =
+            serde_json::to_value(T::schema()).unwrap_or_else(|_| Value::Object(Default::default()));
         let mut components = Vec::new();
         let mut named = Vec::new();
         T::schemas(&mut named);
@@ -376,16 +376,20 @@ mod tests {
         );
         assert!(doc.optional);
         assert_eq!(doc.example, Some(json!([0])));
-        let doc = (&&&TypeProbe::<std::collections::BTreeMap<String, bool>>::NEW)
-            .__errcat_type_doc()();
+        let doc =
+            (&&&TypeProbe::<std::collections::BTreeMap<String, bool>>::NEW).__errcat_type_doc()();
         assert_eq!(
             doc.schema,
             json!({ "type": "object", "additionalProperties": { "type": "boolean" } })
         );
-        assert_eq!((&&&TypeProbe::<&str>::NEW).__errcat_type_doc()().example, None);
+        assert_eq!(
+            (&&&TypeProbe::<&str>::NEW).__errcat_type_doc()().example,
+            None
+        );
     }
 
     #[test]
+    #[allow(clippy::needless_borrow, reason = "the autoref is what picks the doc")]
     fn other_types_are_any_value() {
         let doc = (&&&TypeProbe::<Opaque>::NEW).__errcat_type_doc()();
         assert_eq!(doc, super::TypeDoc::unknown());
