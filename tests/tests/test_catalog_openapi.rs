@@ -327,3 +327,44 @@ fn test_groups_named_alike_keep_their_own_responses() {
     assert!(responses["Keys400"].is_object());
     assert_eq!(doc["info"]["title"], "Errors", "the title when none is set");
 }
+
+#[test]
+fn test_a_type_reached_twice_is_listed_once() {
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[expect(dead_code, reason = "only the catalog is read")]
+    enum Inner {
+        #[error("bad json")]
+        #[status(400)]
+        InvalidJson,
+    }
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[expect(dead_code, reason = "only the catalog is read")]
+    enum Middle {
+        #[error(transparent)]
+        #[api_error(transparent)]
+        Inner(Inner),
+        #[error("other")]
+        #[status(409)]
+        Other,
+    }
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[expect(dead_code, reason = "only the catalog is read")]
+    enum Outer {
+        #[error(transparent)]
+        #[api_error(transparent)]
+        Inner(Inner),
+        #[error(transparent)]
+        #[api_error(transparent)]
+        Middle(Middle),
+    }
+    let variants: Vec<&str> = Outer::catalog().iter().map(|entry| entry.variant).collect();
+    assert_eq!(variants, ["InvalidJson", "Other"]);
+    let catalog = Catalog::new().group::<Outer>("Requests");
+    let doc = catalog.to_openapi();
+    let examples = doc["components"]["responses"]["Requests400"]["content"]
+        ["application/problem+json"]["examples"]
+        .as_object()
+        .unwrap();
+    assert_eq!(examples.len(), 1, "no InvalidJson2: {examples:?}");
+    assert_eq!(catalog.to_markdown().matches("(InvalidJson)").count(), 1);
+}

@@ -152,3 +152,43 @@ fn test_a_schema_utoipa_cannot_hold_leaves_the_examples() {
         "Bad Request.\n\n- `BAD`: bad"
     );
 }
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("key not found")]
+#[status(404)]
+struct KeyNotFound;
+
+errcat::error_set! {
+    /// What `GET /keys/{name}` answers with when it fails.
+    enum GetKeyError {
+        Bundle(BundleError),
+        Key(KeyNotFound),
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/keys/{name}",
+    responses((status = 200, description = "The key", body = String), GetKeyError)
+)]
+#[expect(dead_code, reason = "only the documentation is read")]
+async fn get_key() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(get_key))]
+struct KeysDoc;
+
+#[test]
+fn test_an_error_set_in_a_paths_responses() {
+    let doc = serde_json::to_value(KeysDoc::openapi()).unwrap();
+    let responses = &doc["paths"]["/api/v1/keys/{name}"]["get"]["responses"];
+    let examples = responses["404"]["content"]["application/problem+json"]["examples"]
+        .as_object()
+        .unwrap();
+    let names: Vec<&str> = examples.keys().map(String::as_str).collect();
+    assert_eq!(names, ["Deleted", "KeyNotFound", "NotFound"]);
+    assert!(
+        responses["429"].is_object(),
+        "the set's members' other statuses"
+    );
+}
