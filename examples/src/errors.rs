@@ -30,6 +30,7 @@ pub struct RateLimited {
     #[detail(example = 30)]
     pub retry_after: u64,
     /// Requests allowed per window.
+    #[api_error(example = 600)]
     pub limit: u32,
 }
 
@@ -42,6 +43,7 @@ pub struct RateLimited {
 #[field("{field}")]
 pub struct MissingField {
     /// The field, as the request names it.
+    #[api_error(example = "name")]
     pub field: &'static str,
 }
 
@@ -70,7 +72,7 @@ pub struct BundleExists {
 #[error("key {0} not found")]
 #[status(404)]
 #[message("Key '{0}' not found")]
-pub struct KeyNotFound(pub String);
+pub struct KeyNotFound(#[api_error(example = "STRIPE_KEY")] pub String);
 
 /// The key is already attached to the bundle.
 #[derive(Debug, thiserror::Error, ApiError)]

@@ -102,6 +102,11 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
     let mut arms = Vec::with_capacity(resolved.len());
     let mut nested = Vec::new();
     let mut docs = Vec::with_capacity(resolved.len());
+    let mut types = TypeDocs {
+        keys: Vec::new(),
+        consts: Vec::new(),
+        in_const: input.generics.type_params().next().is_none(),
+    };
     let mut checks = Vec::new();
     for (index, variant) in resolved.iter().enumerate() {
         let (envelope_ty, envelope_name) = envelope_of(variant.variant, input);
@@ -142,7 +147,7 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
             Kind::Own(own) => own,
         };
         entries.push(Entry::Variant(row(variant, own, envelope)));
-        docs.push(variant_docs(variant.variant, own));
+        docs.push(variant_docs(variant.variant, own, &mut types));
         for (_, key, span) in &own.details {
             checks.push(detail_check(
                 *span,
@@ -164,6 +169,18 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
 
     let count = resolved.len();
     let encoded = errcat_table::encode(&entries);
+    let type_docs = &types.consts;
+    let (docs_static, docs) = if types.in_const {
+        (
+            quote! {
+                static __ERRCAT_DOCS: [::errcat::__private::VariantDocs<'static>; #count] = [#(#docs),*];
+                #(#type_docs)*
+            },
+            quote!(&__ERRCAT_DOCS),
+        )
+    } else {
+        (quote!(), quote!(&[#(#docs),*]))
+    };
     let envelope_refs = &envelopes.refs;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.augment(input.generics);
@@ -180,6 +197,7 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
         const _: () = {
             static __ERRCAT: ::errcat::__private::Table =
                 ::errcat::__private::Table::new(#encoded, #count, &[#(#envelope_refs),*]);
+            #docs_static
             #(#checks)*
 
             #[automatically_derived]
@@ -203,7 +221,7 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
                     ::errcat::__private::respond(self, ::errcat::__private_loggable!(self))
                 }
                 fn catalog() -> ::errcat::__private::Vec<::errcat::CatalogEntry> {
-                    ::errcat::__private::catalog(&__ERRCAT, &[#(#nested),*], &[#(#docs),*])
+                    ::errcat::__private::catalog(&__ERRCAT, &[#(#nested),*], #docs)
                 }
             }
 
@@ -212,59 +230,114 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
     }
 }
 
+/// The docs of field types, as `fn() -> TypeDoc` expressions. For a type without type
+/// parameters, each distinct type gets one constant, and the docs are static data: building
+/// them at run time, in `catalog()`, cost the compiler more than the rest of the expansion.
+struct TypeDocs {
+    keys: Vec<String>,
+    consts: Vec<TokenStream>,
+    /// Whether the docs are constants (the type has no type parameters).
+    in_const: bool,
+}
+
+impl TypeDocs {
+    fn doc(&mut self, ty: &syn::Type) -> TokenStream {
+        if !self.in_const {
+            return quote!(::errcat::__private_type_doc!(#ty));
+        }
+        let key = quote!(#ty).to_string();
+        let index = match self.keys.iter().position(|known| *known == key) {
+            Some(index) => index,
+            None => {
+                let name = format_ident!("__ERRCAT_DOC{}", self.keys.len());
+                self.consts.push(quote! {
+                    const #name: fn() -> ::errcat::__private::TypeDoc =
+                        || (::errcat::__private_type_doc!(#ty))();
+                });
+                self.keys.push(key);
+                self.keys.len() - 1
+            }
+        };
+        let name = format_ident!("__ERRCAT_DOC{}", index);
+        quote!(#name)
+    }
+}
+
 /// What the catalog reads of a variant's field types: each detail's schema and example, which
 /// detail (with an example) each argument is, and the schema of each header that is one field.
-fn variant_docs(variant: &Variant, own: &Own) -> TokenStream {
-    let details = own.details.iter().map(|&(i, _, _)| {
+fn variant_docs(variant: &Variant, own: &Own, types: &mut TypeDocs) -> TokenStream {
+    let details: Vec<TokenStream> = own.details.iter().map(|&(i, _, _)| {
         let field = &variant.fields[i];
         let ty = field.ty;
         let detail = field.attrs.detail.as_ref();
         let doc = match detail.and_then(|detail| detail.schema.as_ref()) {
             Some(schema) => quote!(|| ::errcat::__private::TypeDoc::declared(#schema())),
-            None => quote!(::errcat::__private_type_doc!(#ty)),
+            None => types.doc(ty),
         };
         let example = match detail.and_then(|detail| detail.example.as_ref()) {
             Some(example) => quote! {
-                ::core::option::Option::Some(|| ::errcat::__private::example::<#ty>(#example))
+                ::core::option::Option::Some(|| ::errcat::__private::example::<#ty, _>(#example))
             },
             None => quote!(::core::option::Option::None),
         };
         quote!(::errcat::__private::DetailDoc { doc: #doc, example: #example })
-    });
-    let args = own.args.iter().map(|&(field, _)| {
-        let detail = own.details.iter().position(|&(i, _, _)| {
-            i == field
-                && variant.fields[i]
+    }).collect();
+    let args: Vec<TokenStream> = own
+        .args
+        .iter()
+        .map(|&(i, _)| {
+            let field = &variant.fields[i];
+            let example = field.attrs.example.as_ref().or_else(|| {
+                field
                     .attrs
                     .detail
                     .as_ref()
-                    .is_some_and(|detail| detail.example.is_some())
-        });
-        match detail {
-            Some(index) => quote!(::core::option::Option::Some(#index)),
-            None => quote!(::core::option::Option::None),
-        }
-    });
+                    .and_then(|detail| detail.example.as_ref())
+            });
+            match example {
+                Some(example) => {
+                    let ty = field.ty;
+                    quote! {
+                        ::core::option::Option::Some(|| ::errcat::__private::example::<#ty, _>(#example))
+                    }
+                }
+                None => quote!(::core::option::Option::None),
+            }
+        })
+        .collect();
     let headers = own
         .headers
         .iter()
         .map(|header| match &*header.value.pieces {
             [PieceRow::Arg { index, .. }] => {
-                let ty = variant.fields[own.args[*index].0].ty;
-                quote!(::core::option::Option::Some(
-                    ::errcat::__private_type_doc!(#ty)
-                ))
+                let doc = types.doc(variant.fields[own.args[*index].0].ty);
+                quote!(::core::option::Option::Some(#doc))
             }
             _ => quote!(::core::option::Option::None),
-        });
+        })
+        .collect::<Vec<_>>();
     let body = match own.body {
         Some((i, _)) => {
-            let ty = variant.fields[i].ty;
-            quote!(::core::option::Option::Some(
-                ::errcat::__private_type_doc!(#ty)
-            ))
+            let doc = types.doc(variant.fields[i].ty);
+            quote!(::core::option::Option::Some(#doc))
         }
         None => quote!(::core::option::Option::None),
+    };
+    // Most variants have nothing to say: one shared constant rather than a literal each.
+    let none = quote!(::core::option::Option::None).to_string();
+    let says_nothing = |items: &[TokenStream]| items.iter().all(|item| item.to_string() == none);
+    if details.is_empty() && says_nothing(&args) && says_nothing(&headers) && own.body.is_none() {
+        return quote!(::errcat::__private::VariantDocs::NONE);
+    }
+    let args = if says_nothing(&args) {
+        Vec::new()
+    } else {
+        args
+    };
+    let headers = if says_nothing(&headers) {
+        Vec::new()
+    } else {
+        headers
     };
     quote! {
         ::errcat::__private::VariantDocs {

@@ -82,9 +82,23 @@ fn test_document_shape() {
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     let mut names: Vec<&str> = schemas.keys().map(String::as_str).collect();
     names.sort_unstable();
+    // The envelopes, a detail shape, and one schema per error and envelope, named for its
+    // code (and its envelope too when the code is sent in two).
     assert_eq!(
         names,
-        ["MessageField", "Problem", "RateLimitedDetails", "Wrapped"]
+        [
+            "Forbidden",
+            "KeyNotFound",
+            "KeyringNotFound",
+            "MessageField",
+            "Problem",
+            "RateLimited",
+            "RateLimitedDetails",
+            "ValidationError",
+            "Wrapped",
+            "WrappedKeyNotFound",
+            "WrappedKeyringNotFound",
+        ]
     );
     assert_eq!(
         schemas["Problem"]["required"],
@@ -107,26 +121,34 @@ fn test_codes_constrained_per_status() {
     let doc = catalog().to_openapi();
     let schema =
         &doc["components"]["responses"]["Keys404"]["content"]["application/problem+json"]["schema"];
-    // One branch per error, each with its own status and code.
+    // One branch per error, a schema of its own with its status and code.
+    let schema_ref = |name: &str| json!({ "$ref": format!("#/components/schemas/{name}") });
+    assert_eq!(
+        *schema,
+        json!({ "anyOf": [schema_ref("KeyringNotFound"), schema_ref("KeyNotFound")] })
+    );
     let branch = |code: &str| {
         json!({ "allOf": [
             { "$ref": "#/components/schemas/Problem" },
-            { "type": "object", "properties": { "status": { "type": "integer", "enum": [404] }, "code": { "type": "string", "enum": [code] } } }
+            {
+                "type": "object",
+                "properties": { "status": { "type": "integer", "enum": [404] }, "code": { "type": "string", "enum": [code] } },
+                "required": ["status", "code"]
+            }
         ]})
     };
-    assert_eq!(
-        *schema,
-        json!({ "anyOf": [branch("KEYRING_NOT_FOUND"), branch("KEY_NOT_FOUND")] })
-    );
-    // Through a transparent variant, the outer type's envelope (Wrapped) is used.
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(schemas["KeyringNotFound"], branch("KEYRING_NOT_FOUND"));
+    assert_eq!(schemas["KeyNotFound"], branch("KEY_NOT_FOUND"));
+    // Through a transparent variant, the outer type's envelope (Wrapped) is used, in a
+    // schema of its own.
     let schema =
         &doc["components"]["responses"]["Tasks404"]["content"]["application/json"]["schema"];
+    assert_eq!(schema["anyOf"][1], schema_ref("WrappedKeyNotFound"));
+    let wrapped = &schemas["WrappedKeyNotFound"]["allOf"];
+    assert_eq!(wrapped[0], schema_ref("Wrapped"));
     assert_eq!(
-        schema["anyOf"][0]["allOf"][0]["$ref"],
-        "#/components/schemas/Wrapped"
-    );
-    assert_eq!(
-        schema["anyOf"][1]["allOf"][1]["properties"]["error"]["properties"]["code"]["enum"][0],
+        wrapped[1]["properties"]["error"]["properties"]["code"]["enum"][0],
         "KEY_NOT_FOUND"
     );
 }

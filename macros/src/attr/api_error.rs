@@ -14,7 +14,7 @@ fn unknown_key(input: ParseStream, site: Site) -> Error {
         Site::Enum => "`envelope = PATH`, `rename_all = \"...\"` or `status = N`",
         Site::Struct => "`envelope = PATH`, `rename_all = \"...\"`, `status = N` or `transparent`",
         Site::Variant => "`envelope = PATH` or `transparent`",
-        Site::Field => "`body` or `violations`",
+        Site::Field => "`body`, `violations` or `example = EXPR`",
     };
     match input.parse::<TokenTree>() {
         Ok(TokenTree::Ident(ident)) => Error::new(
@@ -179,6 +179,21 @@ fn parse_api_error_key(
             errors.at(key.span, "duplicate `body`: keep only one");
         } else {
             out.body = Some(key.span);
+        }
+    } else if input.peek(kw::example) {
+        let key: kw::example = input.parse()?;
+        eq_sign(input, "#[api_error(example = \"name\")]")?;
+        let expr: syn::Expr = input.parse()?;
+        if site != Site::Field {
+            errors.at(
+                key.span,
+                "`example` applies to a field: put #[api_error(example = ...)] on the field \
+                 whose value the catalog's examples show",
+            );
+        } else if out.example.is_some() {
+            errors.at(key.span, "duplicate `example`: keep only one");
+        } else {
+            out.example = Some(expr);
         }
     } else if input.peek(kw::violations) {
         let key: kw::violations = input.parse()?;

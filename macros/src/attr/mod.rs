@@ -63,6 +63,8 @@ pub struct Attrs {
     pub body: Option<Span>,
     /// `#[api_error(violations)]`: the keyword's span.
     pub violations: Option<Span>,
+    /// `#[api_error(example = EXPR)]` on a field: its value in the catalog's examples.
+    pub example: Option<Expr>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
 }

@@ -46,10 +46,28 @@ impl Components {
     /// `schema`, or a reference to it under a name built from `hint` (the same schema is
     /// written once, whichever hint it comes with).
     pub(crate) fn schema(&mut self, hint: &str, schema: Value) -> Value {
+        self.schema_named(&[hint], schema)
+    }
+
+    /// `schema`, or a reference to it under the first of `hints` not taken by another schema
+    /// (the last one numbered when all are).
+    pub(crate) fn schema_named(&mut self, hints: &[&str], schema: Value) -> Value {
         if self.inline {
             return schema;
         }
-        reference("schemas", &shared(&mut self.schemas, hint, schema))
+        if let Some((name, _)) = self.schemas.iter().find(|(_, known)| **known == schema) {
+            return reference("schemas", name);
+        }
+        let free = hints.iter().find(|hint| !self.schemas.contains_key(**hint));
+        let name = match (free, hints.last()) {
+            (Some(hint), _) => {
+                self.schemas.insert((*hint).to_owned(), schema);
+                (*hint).to_owned()
+            }
+            (None, Some(last)) => shared(&mut self.schemas, last, schema),
+            (None, None) => shared(&mut self.schemas, "Schema", schema),
+        };
+        reference("schemas", &name)
     }
 
     /// A schema a type's doc refers to by `$ref` (utoipa's named types), under its own name.

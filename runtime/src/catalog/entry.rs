@@ -230,8 +230,8 @@ impl CatalogEntry {
             })
             .collect();
         let ctx = Context::example();
-        // One invalid field, written as placeholders like the rest of the example.
-        let sample = Violations::from(FieldViolation::new("{field}", "{code}", "{message}"));
+        // One invalid field, as a client would see one.
+        let sample = Violations::from(FieldViolation::new("name", "missing", "is required"));
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
@@ -303,7 +303,7 @@ impl CatalogEntry {
         self.docs.args = docs
             .args
             .iter()
-            .map(|detail| detail.and_then(|i| details.get(i)?.example.clone()))
+            .map(|example| example.map(|example| example()))
             .collect();
         self.docs.headers = docs
             .headers
@@ -313,6 +313,16 @@ impl CatalogEntry {
         self.docs.body = docs.body.map(|doc| doc());
         self.docs.details = details;
         self
+    }
+
+    /// The value of header `index`, when it is fixed text (no placeholder).
+    pub(crate) fn header_value(&self, index: usize) -> Option<&'static str> {
+        let template = &self.row?.headers().get(index)?.value;
+        match &*template.pieces {
+            [] => Some(""),
+            [errcat_table::Piece::Text(text)] => Some(text),
+            _ => None,
+        }
     }
 
     /// Whether `other` is this same error: the same variant (or, for hand-written entries,

@@ -76,12 +76,18 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
                     continue;
                 };
                 users.push(format!("`{}`", user.code));
-                let schema = user
-                    .docs
-                    .headers
-                    .get(index)
-                    .and_then(Option::as_ref)
-                    .map_or_else(|| json!({ "type": "string" }), |doc| doc.schema.clone());
+                let schema = match user.docs.headers.get(index).and_then(Option::as_ref) {
+                    Some(doc) => doc.schema.clone(),
+                    // A fixed value: a number when it reads as one.
+                    None => match user.header_value(index) {
+                        Some(value)
+                            if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) =>
+                        {
+                            json!({ "type": "integer", "minimum": 0 })
+                        }
+                        _ => json!({ "type": "string" }),
+                    },
+                };
                 if !schemas.contains(&schema) {
                     schemas.push(schema);
                 }
@@ -156,6 +162,7 @@ impl MediaType {
                 status,
                 code: entry.code,
                 details: details.as_ref(),
+                field: entry.field.is_some(),
             };
             match (entry.envelope.error_schema)(&error) {
                 Some(narrowing) => {
@@ -171,7 +178,12 @@ impl MediaType {
                         }
                         other => all.push(other),
                     }
-                    json!({ "allOf": all })
+                    // Each error's schema is written once, a type of its own for clients,
+                    // named for its code, or its envelope and code when the code is sent
+                    // in two envelopes.
+                    let code = pascal_case(entry.code);
+                    let qualified = format!("{}{code}", entry.envelope.short_name());
+                    components.schema_named(&[&code, &qualified], json!({ "allOf": all }))
                 }
                 None => base,
             }

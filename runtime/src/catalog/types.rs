@@ -60,10 +60,9 @@ impl TypeDoc {
 pub struct VariantDocs<'a> {
     /// Each `#[detail]`'s, in order.
     pub details: &'a [DetailDoc],
-    /// For each interpolated field, in the row's argument order: the index among `details`
-    /// of that field, when it is a detail with an example (catalog examples then show the
-    /// example in the message, as a client would read it).
-    pub args: &'a [Option<usize>],
+    /// For each interpolated field, in the row's argument order: its example, when the field
+    /// has one (catalog examples then show it in the message, as a client would read it).
+    pub args: &'a [Option<fn() -> Value>],
     /// For each header, in order: the doc of the one field its value is, if it is one field.
     pub headers: &'a [Option<fn() -> TypeDoc>],
     /// The doc of the `#[api_error(body)]` field, if the variant has one.
@@ -89,10 +88,36 @@ pub struct DetailDoc {
     pub example: Option<fn() -> serde_json::Value>,
 }
 
-/// An example value, typed by the field it is an example of.
+/// An example value, typed by the field it is an example of: the field's own type, a `&str`
+/// for a `String`, or the inner value of an `Option`.
 #[doc(hidden)]
-pub fn example<T: serde::Serialize>(value: T) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+pub fn example<T: serde::Serialize, E: ExampleOf<T>>(value: E) -> Value {
+    serde_json::to_value(value.into_example()).unwrap_or(Value::Null)
+}
+
+/// What an example of a field of type `T` may be written as.
+#[doc(hidden)]
+pub trait ExampleOf<T> {
+    /// The example, as a `T`.
+    fn into_example(self) -> T;
+}
+
+impl<T> ExampleOf<T> for T {
+    fn into_example(self) -> T {
+        self
+    }
+}
+
+impl<T> ExampleOf<Option<T>> for T {
+    fn into_example(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+impl ExampleOf<String> for &str {
+    fn into_example(self) -> String {
+        self.to_owned()
+    }
 }
 
 /// Types whose serde form errcat documents itself: numbers, strings, booleans, `Option`,

@@ -98,12 +98,17 @@ impl Envelope for Problem {
     }
 
     fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        let mut required = vec!["status", "code"];
+        if error.has_field() {
+            required.push("field");
+        }
         Some(error.with_details(json!({
             "type": "object",
             "properties": {
                 "status": { "type": "integer", "enum": [error.status()] },
                 "code": { "type": "string", "enum": [error.code()] }
-            }
+            },
+            "required": required
         })))
     }
 }

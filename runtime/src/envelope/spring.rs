@@ -69,7 +69,8 @@ impl Envelope for Spring {
     fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
         Some(error.with_details(json!({
             "type": "object",
-            "properties": { "status": { "type": "integer", "enum": [error.status()] } }
+            "properties": { "status": { "type": "integer", "enum": [error.status()] } },
+            "required": ["status"]
         })))
     }
 }

@@ -103,13 +103,19 @@ impl Envelope for Wrapped {
     }
 
     fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        let mut required = vec!["code"];
+        if error.has_field() {
+            required.push("field");
+        }
         let inner = json!({
             "type": "object",
-            "properties": { "code": { "type": "string", "enum": [error.code()] } }
+            "properties": { "code": { "type": "string", "enum": [error.code()] } },
+            "required": required
         });
         Some(json!({
             "type": "object",
-            "properties": { "error": error.with_details(inner) }
+            "properties": { "error": error.with_details(inner) },
+            "required": ["error"]
         }))
     }
 }

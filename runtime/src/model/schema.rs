@@ -8,6 +8,7 @@ pub struct ErrorSchema<'a> {
     pub(crate) status: u16,
     pub(crate) code: &'a str,
     pub(crate) details: Option<&'a Value>,
+    pub(crate) field: bool,
 }
 
 impl ErrorSchema<'_> {
@@ -19,6 +20,11 @@ impl ErrorSchema<'_> {
     /// The code.
     pub fn code(&self) -> &str {
         self.code
+    }
+
+    /// Whether the error always points at a request field (`#[field]`).
+    pub fn has_field(&self) -> bool {
+        self.field
     }
 
     /// The schema of the error's `#[detail]` members, an object schema (or a `$ref` to one),

@@ -38,6 +38,7 @@ pub enum Rejection {
     #[message("Content-Type must be {expected}")]
     UnsupportedMediaType {
         /// The content type the extractor reads.
+        #[api_error(example = "application/json")]
         expected: &'static str,
     },
 
@@ -61,6 +62,7 @@ pub enum Rejection {
     #[message("{summary}")]
     InvalidBody {
         /// What is wrong, naming the field: `Missing required field: name`.
+        #[api_error(example = "Missing required field: name")]
         summary: String,
         /// The field.
         #[api_error(violations)]
@@ -74,6 +76,7 @@ pub enum Rejection {
     #[message("{summary}")]
     InvalidQuery {
         /// What is wrong, naming the parameter.
+        #[api_error(example = "Field \"page\" must be an integer")]
         summary: String,
         /// The parameter.
         #[api_error(violations)]
@@ -86,6 +89,7 @@ pub enum Rejection {
     #[message("{summary}")]
     InvalidPath {
         /// What is wrong, naming the parameter.
+        #[api_error(example = "Path parameter \"id\" must be an integer")]
         summary: String,
         /// The parameter.
         #[api_error(violations)]
@@ -99,6 +103,7 @@ pub enum Rejection {
     #[message("{summary}")]
     Invalid {
         /// What is wrong.
+        #[api_error(example = "Validation failed")]
         summary: String,
         /// Every invalid field.
         #[api_error(violations)]
