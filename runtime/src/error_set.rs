@@ -5,8 +5,8 @@
 /// `Display` and `std::error::Error` passed through.
 ///
 /// A handler that returns a set documents exactly the errors of the types in it (see
-/// [`catalog::Operations`]), and returning any other error is a compile error: there is no
-/// `From` for it. Members may be any `ApiError` type, a service's existing enums included.
+/// [`Operations`](crate::catalog::Operations)), and returning any other error is a compile
+/// error: there is no `From` for it. Members may be any `ApiError` type, a service's existing enums included.
 ///
 /// ```
 /// use errcat::ApiError;
