@@ -153,9 +153,10 @@ fn test_catalog_describes_violations() {
     assert!(entry.violations);
     let example: serde_json::Value =
         serde_json::from_slice(entry.example().unwrap().body()).unwrap();
+    // A sample violation, in the envelope's own shape.
     assert_eq!(
         example["validationErrors"],
-        json!({ "{field}": "{message}" })
+        json!({ "name": "is required" })
     );
 
     let doc = Catalog::new()
@@ -167,6 +168,6 @@ fn test_catalog_describes_violations() {
         ["examples"]["InProblem"]["value"];
     assert_eq!(
         example["errors"],
-        json!([{ "detail": "{message}", "pointer": "#/{field}", "code": "{code}" }])
+        json!([{ "detail": "is required", "pointer": "#/name", "code": "missing" }])
     );
 }

@@ -275,17 +275,52 @@ impl Operations {
 /// uses for something else (and every reference to it); the renames, by reference.
 fn merge_components(
     document: &mut Value,
-    mut components: Map<String, Value>,
+    components: Map<String, Value>,
 ) -> std::collections::BTreeMap<String, String> {
-    let mut renames = std::collections::BTreeMap::new();
     if !document["components"].is_object() {
         document["components"] = json!({});
     }
-    // Schemas first: responses refer to them.
-    let mut kinds: Vec<String> = components.keys().cloned().collect();
-    kinds.sort_by_key(|kind| kind != "schemas");
-    for kind in kinds {
-        let Some(Value::Object(parts)) = components.remove(&kind) else {
+    let existing = document["components"].clone();
+    // A part is renamed when its name holds something else, and a rename can make another
+    // part differ (its `$ref`s change): renames only grow, so this settles.
+    let mut renames = std::collections::BTreeMap::new();
+    loop {
+        let mut next = std::collections::BTreeMap::new();
+        for (kind, parts) in &components {
+            let Value::Object(parts) = parts else {
+                continue;
+            };
+            let taken = existing[kind].as_object();
+            for (name, part) in parts {
+                let Some(known) = taken.and_then(|taken| taken.get(name)) else {
+                    continue;
+                };
+                let mut part = part.clone();
+                rename_references(&mut part, &renames);
+                if *known == part {
+                    continue;
+                }
+                let free = |candidate: &String| {
+                    !taken.is_some_and(|taken| taken.contains_key(candidate))
+                        && !parts.contains_key(candidate)
+                };
+                let unique = (2..)
+                    .map(|n| format!("{name}{n}"))
+                    .find(free)
+                    .unwrap_or_default();
+                next.insert(
+                    format!("#/components/{kind}/{name}"),
+                    format!("#/components/{kind}/{unique}"),
+                );
+            }
+        }
+        if next == renames {
+            break;
+        }
+        renames = next;
+    }
+    for (kind, parts) in components {
+        let Value::Object(parts) = parts else {
             continue;
         };
         let target = &mut document["components"][&kind];
@@ -297,24 +332,12 @@ fn merge_components(
         };
         for (name, mut part) in parts {
             rename_references(&mut part, &renames);
-            match target.get(&name) {
-                None => {
-                    target.insert(name, part);
-                }
-                Some(known) if *known == part => {}
-                Some(_) => {
-                    let mut n = 2;
-                    while target.contains_key(&format!("{name}{n}")) {
-                        n += 1;
-                    }
-                    let unique = format!("{name}{n}");
-                    target.insert(unique.clone(), part);
-                    renames.insert(
-                        format!("#/components/{kind}/{name}"),
-                        format!("#/components/{kind}/{unique}"),
-                    );
-                }
-            }
+            let reference = format!("#/components/{kind}/{name}");
+            let name = renames
+                .get(&reference)
+                .and_then(|renamed| renamed.rsplit('/').next())
+                .map_or(name, str::to_owned);
+            target.entry(name).or_insert(part);
         }
     }
     renames
