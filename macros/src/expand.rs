@@ -15,6 +15,7 @@ use errcat_table::{Entry, Header, Piece, Row, Template};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::spanned::Spanned;
 
 /// The whole expansion of `#[derive(ApiError)]` on `node`.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -263,25 +264,34 @@ impl TypeDocs {
     }
 }
 
+/// `Some(example)` as the JSON value of a `ty`, a wrong type reported at the example.
+fn example_of(ty: &syn::Type, example: &syn::Expr) -> TokenStream {
+    let call = quote_spanned!(at(example.span())=> ::errcat::__private::example::<#ty, _>);
+    quote!(::core::option::Option::Some(|| #call(#example)))
+}
+
 /// What the catalog reads of a variant's field types: each detail's schema and example, which
 /// detail (with an example) each argument is, and the schema of each header that is one field.
 fn variant_docs(variant: &Variant, own: &Own, types: &mut TypeDocs) -> TokenStream {
-    let details: Vec<TokenStream> = own.details.iter().map(|&(i, _, _)| {
-        let field = &variant.fields[i];
-        let ty = field.ty;
-        let detail = field.attrs.detail.as_ref();
-        let doc = match detail.and_then(|detail| detail.schema.as_ref()) {
-            Some(schema) => quote!(|| ::errcat::__private::TypeDoc::declared(#schema())),
-            None => types.doc(ty),
-        };
-        let example = match detail.and_then(|detail| detail.example.as_ref()) {
-            Some(example) => quote! {
-                ::core::option::Option::Some(|| ::errcat::__private::example::<#ty, _>(#example))
-            },
-            None => quote!(::core::option::Option::None),
-        };
-        quote!(::errcat::__private::DetailDoc { doc: #doc, example: #example })
-    }).collect();
+    let details: Vec<TokenStream> = own
+        .details
+        .iter()
+        .map(|&(i, _, _)| {
+            let field = &variant.fields[i];
+            let ty = field.ty;
+            let detail = field.attrs.detail.as_ref();
+            let doc = match detail.and_then(|detail| detail.schema.as_ref()) {
+                Some(schema) => quote!(|| ::errcat::__private::TypeDoc::declared(#schema())),
+                None => types.doc(ty),
+            };
+            let example = detail.and_then(|detail| detail.example.as_ref());
+            let example = match example.or(field.attrs.example.as_ref()) {
+                Some(example) => example_of(ty, example),
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(::errcat::__private::DetailDoc { doc: #doc, example: #example })
+        })
+        .collect();
     let args: Vec<TokenStream> = own
         .args
         .iter()
@@ -295,12 +305,7 @@ fn variant_docs(variant: &Variant, own: &Own, types: &mut TypeDocs) -> TokenStre
                     .and_then(|detail| detail.example.as_ref())
             });
             match example {
-                Some(example) => {
-                    let ty = field.ty;
-                    quote! {
-                        ::core::option::Option::Some(|| ::errcat::__private::example::<#ty, _>(#example))
-                    }
-                }
+                Some(example) => example_of(field.ty, example),
                 None => quote!(::core::option::Option::None),
             }
         })
@@ -316,6 +321,17 @@ fn variant_docs(variant: &Variant, own: &Own, types: &mut TypeDocs) -> TokenStre
             _ => quote!(::core::option::Option::None),
         })
         .collect::<Vec<_>>();
+    let violations = match own.violations {
+        Some((i, _)) => match &variant.fields[i].attrs.example {
+            Some(example) => quote! {
+                ::core::option::Option::Some(|| -> ::errcat::Violations {
+                    ::core::convert::Into::into(#example)
+                })
+            },
+            None => quote!(::core::option::Option::None),
+        },
+        None => quote!(::core::option::Option::None),
+    };
     let body = match own.body {
         Some((i, _)) => {
             let doc = types.doc(variant.fields[i].ty);
@@ -326,7 +342,12 @@ fn variant_docs(variant: &Variant, own: &Own, types: &mut TypeDocs) -> TokenStre
     // Most variants have nothing to say: one shared constant rather than a literal each.
     let none = quote!(::core::option::Option::None).to_string();
     let says_nothing = |items: &[TokenStream]| items.iter().all(|item| item.to_string() == none);
-    if details.is_empty() && says_nothing(&args) && says_nothing(&headers) && own.body.is_none() {
+    if details.is_empty()
+        && says_nothing(&args)
+        && says_nothing(&headers)
+        && own.body.is_none()
+        && violations.to_string() == none
+    {
         return quote!(::errcat::__private::VariantDocs::NONE);
     }
     let args = if says_nothing(&args) {
@@ -345,6 +366,7 @@ fn variant_docs(variant: &Variant, own: &Own, types: &mut TypeDocs) -> TokenStre
             args: &[#(#args),*],
             headers: &[#(#headers),*],
             body: #body,
+            violations: #violations,
         }
     }
 }

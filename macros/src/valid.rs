@@ -203,6 +203,25 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
         ) else {
             continue;
         };
+        for (i, field) in variant.fields.iter().enumerate() {
+            let Some(example) = &field.attrs.example else {
+                continue;
+            };
+            let shown = field.attrs.detail.is_some()
+                || field.attrs.violations.is_some()
+                || args.iter().any(|&(arg, _)| arg == i);
+            if !shown {
+                let name = field.name().unwrap_or_else(|| i.to_string());
+                errors.spanned(
+                    example,
+                    format!(
+                        "`example` gives the value the catalog's examples show for `{name}`, \
+                         but no example shows `{name}`: use it in #[message], #[field] or a \
+                         #[header], make it a #[detail], or remove the example"
+                    ),
+                );
+            }
+        }
         let details = variant
             .fields
             .iter()

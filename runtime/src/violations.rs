@@ -240,6 +240,12 @@ impl From<FieldViolation> for Violations {
     }
 }
 
+impl<const N: usize> From<[FieldViolation; N]> for Violations {
+    fn from(violations: [FieldViolation; N]) -> Self {
+        Violations(violations.into())
+    }
+}
+
 impl FromIterator<FieldViolation> for Violations {
     fn from_iter<I: IntoIterator<Item = FieldViolation>>(iter: I) -> Self {
         Violations(iter.into_iter().collect())

@@ -128,3 +128,36 @@ fn test_header_schemas_come_from_their_field() {
     assert_eq!(headers["X-Name"]["schema"], json!({ "type": "string" }));
     assert_eq!(headers["Retry-After"]["required"], true);
 }
+
+#[derive(Debug, ApiError)]
+#[expect(dead_code, reason = "only the catalog is read")]
+enum SignupError {
+    #[status(422)]
+    #[code("SIGNUP_INVALID")]
+    #[message("{count} fields of {form} are invalid")]
+    Invalid {
+        #[api_error(example = 2)]
+        count: usize,
+        #[api_error(example = "signup")]
+        form: String,
+        #[api_error(violations, example = [
+            errcat::FieldViolation::new("email", "email", "must be a well-formed email address"),
+            errcat::FieldViolation::new("age", "range", "must be at least 18"),
+        ])]
+        violations: errcat::Violations,
+    },
+}
+
+#[test]
+fn test_field_examples_fill_the_message_and_the_violations() {
+    let entry = &SignupError::catalog()[0];
+    let example: Value = serde_json::from_slice(entry.example().unwrap().body()).unwrap();
+    assert_eq!(example["detail"], "2 fields of signup are invalid");
+    assert_eq!(
+        example["errors"],
+        json!([
+            { "detail": "must be a well-formed email address", "pointer": "#/email", "code": "email" },
+            { "detail": "must be at least 18", "pointer": "#/age", "code": "range" }
+        ])
+    );
+}

@@ -81,6 +81,8 @@ pub(crate) struct EntryDocs {
     pub(crate) headers: Vec<Option<TypeDoc>>,
     /// The doc of the `#[api_error(body)]` field.
     pub(crate) body: Option<TypeDoc>,
+    /// The `#[api_error(violations)]` field's example.
+    pub(crate) violations: Option<Violations>,
 }
 
 impl std::fmt::Debug for CatalogEntry {
@@ -182,10 +184,10 @@ impl CatalogEntry {
     }
 
     /// The response this entry's error gives, as catalog examples show it: rendered by the
-    /// same envelope code as real responses, with placeholders kept as written, each detail's
-    /// value shown as `"{key}"`, one invalid field written as `{field}`, `{code}` and
-    /// `{message}` when the error lists them, the time `2024-01-15T10:30:00Z`, and no
-    /// request id or path.
+    /// same envelope code as real responses, with each field's `example = ...` in its place
+    /// (placeholders without one kept as written), each detail's example or its type's, the
+    /// violations field's example (else one missing field, `name`) when the error lists
+    /// them, the time `2024-01-15T10:30:00Z`, and no request id or path.
     ///
     /// `None` for an entry whose body is a field's value (`#[api_error(body)]`): there is no
     /// value to show.
@@ -230,8 +232,10 @@ impl CatalogEntry {
             })
             .collect();
         let ctx = Context::example();
-        // One invalid field, as a client would see one.
-        let sample = Violations::from(FieldViolation::new("name", "missing", "is required"));
+        // The field's example, else one invalid field, as a client would see one.
+        let sample = self.docs.violations.clone().unwrap_or_else(|| {
+            Violations::from(FieldViolation::new("name", "missing", "is required"))
+        });
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
@@ -311,6 +315,7 @@ impl CatalogEntry {
             .map(|doc| doc.map(|doc| doc()))
             .collect();
         self.docs.body = docs.body.map(|doc| doc());
+        self.docs.violations = docs.violations.map(|example| example());
         self.docs.details = details;
         self
     }

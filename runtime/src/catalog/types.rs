@@ -67,6 +67,8 @@ pub struct VariantDocs<'a> {
     pub headers: &'a [Option<fn() -> TypeDoc>],
     /// The doc of the `#[api_error(body)]` field, if the variant has one.
     pub body: Option<fn() -> TypeDoc>,
+    /// The `#[api_error(violations)]` field's example, if it has one.
+    pub violations: Option<fn() -> crate::Violations>,
 }
 
 impl VariantDocs<'static> {
@@ -76,6 +78,7 @@ impl VariantDocs<'static> {
         args: &[],
         headers: &[],
         body: None,
+        violations: None,
     };
 }
 
@@ -97,6 +100,11 @@ pub fn example<T: serde::Serialize, E: ExampleOf<T>>(value: E) -> Value {
 
 /// What an example of a field of type `T` may be written as.
 #[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "this example is a `{Self}`, not a value of the field's type `{T}`",
+    label = "not a `{T}`",
+    note = "an example is a value of the field's own type (a `&str` for a `String`, the inner value for an `Option`)"
+)]
 pub trait ExampleOf<T> {
     /// The example, as a `T`.
     fn into_example(self) -> T;

@@ -65,7 +65,7 @@ pub enum Rejection {
         #[api_error(example = "Missing required field: name")]
         summary: String,
         /// The field.
-        #[api_error(violations)]
+        #[api_error(violations, example = FieldViolation::new("name", "missing", "is required"))]
         violations: Violations,
     },
 
@@ -79,7 +79,10 @@ pub enum Rejection {
         #[api_error(example = "Field \"page\" must be an integer")]
         summary: String,
         /// The parameter.
-        #[api_error(violations)]
+        #[api_error(
+            violations,
+            example = FieldViolation::new("page", "invalid_type", "must be an integer").at(Location::Query)
+        )]
         violations: Violations,
     },
 
@@ -92,7 +95,10 @@ pub enum Rejection {
         #[api_error(example = "Path parameter \"id\" must be an integer")]
         summary: String,
         /// The parameter.
-        #[api_error(violations)]
+        #[api_error(
+            violations,
+            example = FieldViolation::new("id", "invalid_type", "must be an integer").at(Location::Path)
+        )]
         violations: Violations,
     },
 
@@ -106,7 +112,10 @@ pub enum Rejection {
         #[api_error(example = "Validation failed")]
         summary: String,
         /// Every invalid field.
-        #[api_error(violations)]
+        #[api_error(violations, example = [
+            FieldViolation::new("fullName", "length", "is too short"),
+            FieldViolation::new("email", "email", "must be a well-formed email address"),
+        ])]
         violations: Violations,
     },
 
