@@ -265,7 +265,7 @@ impl TypeDocs {
 }
 
 /// `Some(example)` as the JSON value of a `ty`, a wrong type reported at the example.
-fn example_of(ty: &syn::Type, example: &syn::Expr) -> TokenStream {
+fn example_of(ty: &syn::Type, example: &TokenStream) -> TokenStream {
     let call = quote_spanned!(at(example.span())=> ::errcat::__private::example::<#ty, _>);
     quote!(::core::option::Option::Some(|| #call(#example)))
 }

@@ -44,7 +44,7 @@ enum LimitError {
         blocked: bool,
         #[detail]
         tags: Vec<String>,
-        #[detail]
+        #[detail(example = BTreeMap::<String, u32>::from([("reads".to_owned(), 3)]))]
         counts: BTreeMap<String, u32>,
         #[detail]
         window: Window,
@@ -113,6 +113,7 @@ fn test_examples_carry_values_of_the_right_type() {
     assert_eq!(example["ratio"], 0.0, "the type's");
     assert_eq!(example["blocked"], false);
     assert_eq!(example["reason"], "{reason}", "a string shows its key");
+    assert_eq!(example["counts"], json!({ "reads": 3 }), "any expression");
     // The message reads as a client sees it, with the example; other fields stay placeholders.
     assert_eq!(example["detail"], "Try again in 42 seconds, {name}.");
 }

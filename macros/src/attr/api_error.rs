@@ -183,7 +183,7 @@ fn parse_api_error_key(
     } else if input.peek(kw::example) {
         let key: kw::example = input.parse()?;
         eq_sign(input, "#[api_error(example = \"name\")]")?;
-        let expr: syn::Expr = input.parse()?;
+        let expr = super::expression(input, "#[api_error(example = \"name\")]")?;
         if site != Site::Field {
             errors.at(
                 key.span,

@@ -9,7 +9,7 @@ mod api_error;
 use crate::case::RenameRule;
 use crate::ctxt::Errors;
 use crate::template::Template;
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Error, Expr, ExprLit, Lit, LitInt, LitStr, Meta, Path, Result, Token};
@@ -64,7 +64,7 @@ pub struct Attrs {
     /// `#[api_error(violations)]`: the keyword's span.
     pub violations: Option<Span>,
     /// `#[api_error(example = EXPR)]` on a field: its value in the catalog's examples.
-    pub example: Option<Expr>,
+    pub example: Option<TokenStream>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
 }
@@ -92,7 +92,7 @@ pub struct Detail {
     /// `rename = "key"`, if given.
     pub rename: Option<LitStr>,
     /// `example = EXPR`: the member's value in the catalog's examples.
-    pub example: Option<Expr>,
+    pub example: Option<TokenStream>,
     /// `schema = PATH`: a function giving the member's JSON Schema, for a type errcat cannot
     /// document itself.
     pub schema: Option<Path>,
@@ -532,7 +532,7 @@ fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
                 } else if lookahead.peek(kw::example) {
                     let key: kw::example = input.parse()?;
                     input.parse::<Token![=]>()?;
-                    let expr: Expr = input.parse()?;
+                    let expr = expression(input, "#[detail(example = 42)]")?;
                     if detail.example.replace(expr).is_some() {
                         return Err(Error::new(key.span, "duplicate `example`: keep only one"));
                     }
@@ -566,4 +566,34 @@ fn parse_detail(attr: &Attribute, site: Site, out: &mut Attrs) -> Result<()> {
     }
     out.detail = Some(detail);
     Ok(())
+}
+
+/// An expression's tokens, up to the next `,` outside brackets and generics: syn parses only
+/// some expressions without its `full` feature, which every user would compile.
+pub(crate) fn expression(input: ParseStream, example: &str) -> Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    let mut angles = 0_usize;
+    let mut previous: Option<char> = None;
+    while !input.is_empty() {
+        if angles == 0 && input.peek(Token![,]) {
+            break;
+        }
+        let tree: TokenTree = input.parse()?;
+        if let TokenTree::Punct(punct) = &tree {
+            match punct.as_char() {
+                '<' => angles += 1,
+                // `->` and `=>` close nothing.
+                '>' if !matches!(previous, Some('-' | '=')) => angles = angles.saturating_sub(1),
+                _ => {}
+            }
+            previous = Some(punct.as_char());
+        } else {
+            previous = None;
+        }
+        tokens.extend([tree]);
+    }
+    if tokens.is_empty() {
+        return Err(input.error(format!("expected an expression: write {example}")));
+    }
+    Ok(tokens)
 }
