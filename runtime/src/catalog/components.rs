@@ -3,11 +3,15 @@
 
 use crate::model::parts::Vtable;
 use serde_json::{Map, Value, json};
+use std::collections::HashMap;
 
 /// The schemas and responses of a document being written.
 pub(crate) struct Components {
     schemas: Map<String, Value>,
     responses: Map<String, Value>,
+    /// The name of each part written, by its JSON text: finding an equal part is a lookup,
+    /// not a comparison with every part (a thousand errors are a thousand schemas).
+    names: HashMap<String, String>,
     /// Write each part where it is used instead (utoipa's `IntoResponses` cannot register
     /// components).
     inline: bool,
@@ -19,6 +23,7 @@ impl Components {
         Components {
             schemas: Map::new(),
             responses: Map::new(),
+            names: HashMap::new(),
             inline: false,
         }
     }
@@ -55,18 +60,18 @@ impl Components {
         if self.inline {
             return schema;
         }
-        if let Some((name, _)) = self.schemas.iter().find(|(_, known)| **known == schema) {
+        let key = format!("s{schema}");
+        if let Some(name) = self.names.get(&key) {
             return reference("schemas", name);
         }
         let free = hints.iter().find(|hint| !self.schemas.contains_key(**hint));
         let name = match (free, hints.last()) {
-            (Some(hint), _) => {
-                self.schemas.insert((*hint).to_owned(), schema);
-                (*hint).to_owned()
-            }
-            (None, Some(last)) => shared(&mut self.schemas, last, schema),
-            (None, None) => shared(&mut self.schemas, "Schema", schema),
+            (Some(hint), _) => (*hint).to_owned(),
+            (None, Some(last)) => unique(&self.schemas, last),
+            (None, None) => unique(&self.schemas, "Schema"),
         };
+        self.schemas.insert(name.clone(), schema);
+        self.names.insert(key, name.clone());
         reference("schemas", &name)
     }
 
@@ -81,7 +86,14 @@ impl Components {
         if self.inline {
             return response;
         }
-        reference("responses", &shared(&mut self.responses, hint, response))
+        let key = format!("r{response}");
+        if let Some(name) = self.names.get(&key) {
+            return reference("responses", name);
+        }
+        let name = unique(&self.responses, hint);
+        self.responses.insert(name.clone(), response);
+        self.names.insert(key, name.clone());
+        reference("responses", &name)
     }
 
     /// `response` under `name` exactly (`name_2`, `name_3`, ... when taken), not shared.
@@ -114,19 +126,14 @@ fn reference(kind: &str, name: &str) -> Value {
     json!({ "$ref": format!("#/components/{kind}/{name}") })
 }
 
-/// The name `value` has in `map`: the name of an equal value already there, else a new name
-/// from `hint` (`hint2`, `hint3`, ... when taken by another value).
-fn shared(map: &mut Map<String, Value>, hint: &str, value: Value) -> String {
-    if let Some((name, _)) = map.iter().find(|(_, known)| **known == value) {
-        return name.clone();
-    }
+/// `hint`, or `hint2`, `hint3`, ... when taken in `map`.
+fn unique(map: &Map<String, Value>, hint: &str) -> String {
     let mut name = hint.to_owned();
     let mut n = 2;
     while map.contains_key(&name) {
         name = format!("{hint}{n}");
         n += 1;
     }
-    map.insert(name.clone(), value);
     name
 }
 

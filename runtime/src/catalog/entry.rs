@@ -1,6 +1,6 @@
 //! [`CatalogEntry`]: one error a type can answer with, as data.
 
-use super::types::{TypeDoc, VariantDocs};
+use super::types::{DetailDoc, TypeDoc, VariantDocs};
 use crate::envelope::{Context, DetailValue, Envelope, ErrorParts, Problem, reason_phrase};
 use crate::model::parts::Vtable;
 use crate::model::row::Variant;
@@ -69,20 +69,21 @@ pub struct CatalogEntry {
     pub(crate) docs: EntryDocs,
 }
 
-/// What the catalog knows of an entry's field types.
+/// What the catalog knows of an entry's field types: the derive's functions, called only
+/// when a document needs them (listing a thousand entries builds no schema).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct EntryDocs {
-    /// Per detail, in the order of `details`: its type's doc, with the example the attribute
-    /// gives in place of the type's own. Empty for a hand-written entry.
-    pub(crate) details: Vec<TypeDoc>,
+    /// Per detail, in the order of `details`: its type's doc and the attribute's example.
+    /// Empty for a hand-written entry.
+    details: Vec<DetailDoc>,
     /// Per argument of the message and field templates: the example shown in its place.
-    pub(crate) args: Vec<Option<Value>>,
+    args: Vec<Option<fn() -> Value>>,
     /// Per header, in the order of `headers`: the doc of the one field its value is.
-    pub(crate) headers: Vec<Option<TypeDoc>>,
+    headers: Vec<Option<fn() -> TypeDoc>>,
     /// The doc of the `#[api_error(body)]` field.
-    pub(crate) body: Option<TypeDoc>,
+    body: Option<fn() -> TypeDoc>,
     /// The `#[api_error(violations)]` field's example.
-    pub(crate) violations: Option<Violations>,
+    violations: Option<fn() -> Violations>,
 }
 
 impl std::fmt::Debug for CatalogEntry {
@@ -225,17 +226,18 @@ impl CatalogEntry {
             .args
             .iter()
             .map(|example| {
-                example.as_ref().map(|value| match value {
-                    Value::String(text) => text.clone(),
+                example.map(|example| match example() {
+                    Value::String(text) => text,
                     other => other.to_string(),
                 })
             })
             .collect();
         let ctx = Context::example();
         // The field's example, else one invalid field, as a client would see one.
-        let sample = self.docs.violations.clone().unwrap_or_else(|| {
-            Violations::from(FieldViolation::new("name", "missing", "is required"))
-        });
+        let sample = self.docs.violations.map_or_else(
+            || Violations::from(FieldViolation::new("name", "missing", "is required")),
+            |example| example(),
+        );
         let violations = self.violations.then_some(&sample);
         match self.row {
             Some(row) => {
@@ -293,31 +295,29 @@ impl CatalogEntry {
 impl CatalogEntry {
     /// This derived entry with the docs the derive gives of its field types.
     pub(crate) fn with_docs(mut self, docs: &VariantDocs<'_>) -> Self {
-        let details: Vec<TypeDoc> = docs
-            .details
-            .iter()
-            .map(|detail| {
-                let doc = (detail.doc)();
-                match detail.example {
-                    Some(example) => doc.with_example(example()),
-                    None => doc,
-                }
-            })
-            .collect();
-        self.docs.args = docs
-            .args
-            .iter()
-            .map(|example| example.map(|example| example()))
-            .collect();
-        self.docs.headers = docs
-            .headers
-            .iter()
-            .map(|doc| doc.map(|doc| doc()))
-            .collect();
-        self.docs.body = docs.body.map(|doc| doc());
-        self.docs.violations = docs.violations.map(|example| example());
-        self.docs.details = details;
+        self.docs = EntryDocs {
+            details: docs.details.to_vec(),
+            args: docs.args.to_vec(),
+            headers: docs.headers.to_vec(),
+            body: docs.body,
+            violations: docs.violations,
+        };
         self
+    }
+
+    /// The doc of the field header `index` is, if its value is one field.
+    pub(crate) fn header_doc(&self, index: usize) -> Option<TypeDoc> {
+        self.docs
+            .headers
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|doc| doc())
+    }
+
+    /// The doc of the `#[api_error(body)]` field's type.
+    pub(crate) fn body_doc(&self) -> Option<TypeDoc> {
+        self.docs.body.map(|doc| doc())
     }
 
     /// The value of header `index`, when it is fixed text (no placeholder).
@@ -349,8 +349,13 @@ impl CatalogEntry {
         self.docs
             .details
             .get(index)
-            .cloned()
-            .unwrap_or_else(TypeDoc::unknown)
+            .map_or_else(TypeDoc::unknown, |detail| {
+                let doc = (detail.doc)();
+                match detail.example {
+                    Some(example) => doc.with_example(example()),
+                    None => doc,
+                }
+            })
     }
 
     /// The example value of detail `index` (named `key`): its attribute's or its type's, else
@@ -359,7 +364,10 @@ impl CatalogEntry {
         self.docs
             .details
             .get(index)
-            .and_then(|doc| doc.example.clone())
+            .and_then(|detail| match detail.example {
+                Some(example) => Some(example()),
+                None => (detail.doc)().example,
+            })
             .unwrap_or_else(|| Value::String(format!("{{{key}}}")))
     }
 }

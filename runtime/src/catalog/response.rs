@@ -76,7 +76,7 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
                     continue;
                 };
                 users.push(format!("`{}`", user.code));
-                let schema = match user.docs.headers.get(index).and_then(Option::as_ref) {
+                let schema = match user.header_doc(index) {
                     Some(doc) => doc.schema.clone(),
                     // A fixed value: a number when it reads as one.
                     None => match user.header_value(index) {
@@ -150,7 +150,7 @@ impl MediaType {
     fn add(&mut self, status: u16, entry: &CatalogEntry, components: &mut Components) {
         let branch = if entry.body {
             // The body is the field's own value, outside the envelope.
-            entry.docs.body.as_ref().map_or_else(
+            entry.body_doc().map_or_else(
                 // A field's own value: any JSON (spelled out, as utoipa needs a `type`).
                 || json!({ "type": ["object", "array", "string", "number", "boolean", "null"] }),
                 |doc| doc.schema.clone(),

@@ -84,6 +84,7 @@ impl VariantDocs<'static> {
 
 /// One `#[detail]`'s type doc, and its `example = ...` if written.
 #[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
 pub struct DetailDoc {
     /// The type's doc (or the declared schema).
     pub doc: fn() -> TypeDoc,
