@@ -3,6 +3,7 @@
 
 use crate::model::parts::Vtable;
 use serde_json::{Map, Value, json};
+use std::any::TypeId;
 use std::collections::HashMap;
 
 /// The schemas and responses of a document being written.
@@ -12,6 +13,8 @@ pub(crate) struct Components {
     /// The name of each part written, by its JSON text: finding an equal part is a lookup,
     /// not a comparison with every part (a thousand errors are a thousand schemas).
     names: HashMap<String, String>,
+    /// Each envelope's schema name: its schema is built once.
+    envelopes: HashMap<TypeId, String>,
     /// Write each part where it is used instead (utoipa's `IntoResponses` cannot register
     /// components).
     inline: bool,
@@ -24,6 +27,7 @@ impl Components {
             schemas: Map::new(),
             responses: Map::new(),
             names: HashMap::new(),
+            envelopes: HashMap::new(),
             inline: false,
         }
     }
@@ -39,13 +43,17 @@ impl Components {
 
     /// The schema of `envelope`'s bodies, or a reference to it.
     pub(crate) fn envelope(&mut self, envelope: &Vtable) -> Value {
-        let schema = (envelope.schema)();
         if self.inline {
-            return schema;
+            return (envelope.schema)();
         }
-        let name = envelope.short_name();
-        self.schemas.entry(name).or_insert(schema);
-        reference("schemas", name)
+        if let Some(name) = self.envelopes.get(&envelope.type_id) {
+            return reference("schemas", name);
+        }
+        // Two envelopes named alike (in two modules) get two names.
+        let name = unique(&self.schemas, envelope.short_name());
+        self.schemas.insert(name.clone(), (envelope.schema)());
+        self.envelopes.insert(envelope.type_id, name.clone());
+        reference("schemas", &name)
     }
 
     /// `schema`, or a reference to it under a name built from `hint` (the same schema is
