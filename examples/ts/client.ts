@@ -50,9 +50,12 @@ export function describeCreateBundleError(e: CreateBundleError): string {
             const column: number = e.column;
             return `invalid JSON at ${line}:${column}`;
         }
-        case "VALIDATION_ERROR":
+        case "VALIDATION_ERROR": {
+            // An error with `#[field]` always names the field: required in its branch.
+            const field: string = e.field;
             // Members every Problem has stay typed in every branch.
-            return `${e.field ?? "a field"} is invalid: ${e.detail}`;
+            return `${field} is invalid: ${e.detail}`;
+        }
         case "BODY_UNREADABLE":
         case "INVALID_BODY":
         case "UNAUTHENTICATED":

@@ -6,7 +6,9 @@
 ///
 /// A handler that returns a set documents exactly the errors of the types in it (see
 /// [`Operations`](crate::catalog::Operations)), and returning any other error is a compile
-/// error: there is no `From` for it. Members may be any `ApiError` type, a service's existing enums included.
+/// error: there is no `From` for it. Members may be any `ApiError` type (with `Debug`), a
+/// service's existing enums included; the set's `Display` and `source()` are a member's own
+/// when it is an `std::error::Error`, else its public message and none.
 ///
 /// ```
 /// use errcat::ApiError;
@@ -71,16 +73,20 @@ macro_rules! error_set {
 
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unused_imports)]
+                use $crate::__private::{SetMemberApi as _, SetMemberError as _};
                 match self {
-                    $($name::$variant(error) => ::core::fmt::Display::fmt(error, f),)+
+                    $($name::$variant(error) => (&&&$crate::__private::SetMember(error)).__errcat_fmt(f),)+
                 }
             }
         }
 
         impl ::std::error::Error for $name {
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                #[allow(unused_imports)]
+                use $crate::__private::{SetMemberApi as _, SetMemberError as _};
                 match self {
-                    $($name::$variant(error) => ::std::error::Error::source(error),)+
+                    $($name::$variant(error) => (&&&$crate::__private::SetMember(error)).__errcat_source(),)+
                 }
             }
         }

@@ -168,6 +168,46 @@ impl<'a, T: ?Sized> ProbeOpaque<'a> for Probe<'a, T> {
     }
 }
 
+/// A member of an `error_set!`, whose Display and source the set passes through: an
+/// `std::error::Error`'s own, else (any other `ApiError`) its public message and no source.
+pub struct SetMember<'a, T: ?Sized>(pub &'a T);
+
+/// Picked when the member implements `std::error::Error`.
+pub trait SetMemberError<'a> {
+    /// Writes the member's Display.
+    fn __errcat_fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result;
+    /// The member's source.
+    fn __errcat_source(&self) -> Option<&'a (dyn std::error::Error + 'static)>;
+}
+
+impl<'a, T: std::error::Error> SetMemberError<'a> for &&SetMember<'a, T> {
+    fn __errcat_fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+
+    fn __errcat_source(&self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+/// Picked for any other `ApiError`.
+pub trait SetMemberApi<'a> {
+    /// Writes the member's public message.
+    fn __errcat_fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result;
+    /// No source.
+    fn __errcat_source(&self) -> Option<&'a (dyn std::error::Error + 'static)>;
+}
+
+impl<'a, T: ApiError + ?Sized> SetMemberApi<'a> for &SetMember<'a, T> {
+    fn __errcat_fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.message())
+    }
+
+    fn __errcat_source(&self) -> Option<&'a (dyn std::error::Error + 'static)> {
+        None
+    }
+}
+
 /// Whether `key` is one of `members`: a `#[detail]` key that is one of its envelope's own
 /// members fails compilation.
 pub const fn is_member(members: &[&str], key: &str) -> bool {

@@ -78,7 +78,7 @@ fn test_detail_members_are_typed_and_required_when_always_sent() {
     );
     assert_eq!(
         properties["counts"],
-        json!({ "type": "object", "additionalProperties": { "type": "integer", "minimum": 0 } })
+        json!({ "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 4_294_967_295_u32 } })
     );
     assert_eq!(
         properties["window"]["type"],
@@ -141,6 +141,12 @@ enum SignupError {
         count: usize,
         #[api_error(example = "signup")]
         form: String,
+        #[detail(example = 1)]
+        score: f64,
+        #[detail(example = ["beta", "early"])]
+        tags: Vec<String>,
+        #[detail]
+        attempts: u8,
         #[api_error(violations, example = [
             errcat::FieldViolation::new("email", "email", "must be a well-formed email address"),
             errcat::FieldViolation::new("age", "range", "must be at least 18"),
@@ -154,11 +160,28 @@ fn test_field_examples_fill_the_message_and_the_violations() {
     let entry = &SignupError::catalog()[0];
     let example: Value = serde_json::from_slice(entry.example().unwrap().body()).unwrap();
     assert_eq!(example["detail"], "2 fields of signup are invalid");
+    assert_eq!(example["score"], 1.0, "an integer literal for a float");
+    assert_eq!(
+        example["tags"],
+        json!(["beta", "early"]),
+        "an array for a Vec"
+    );
     assert_eq!(
         example["errors"],
         json!([
             { "detail": "must be a well-formed email address", "pointer": "#/email", "code": "email" },
             { "detail": "must be at least 18", "pointer": "#/age", "code": "range" }
         ])
+    );
+}
+
+#[test]
+fn test_small_integers_state_their_range() {
+    let doc = Catalog::new().group::<SignupError>("Signup").to_openapi();
+    let details = &doc["components"]["schemas"]["SignupInvalidDetails"];
+    assert_eq!(
+        details["properties"]["attempts"],
+        json!({ "type": "integer", "minimum": 0, "maximum": 255 }),
+        "{details}"
     );
 }

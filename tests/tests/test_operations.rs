@@ -97,7 +97,7 @@ fn codes(operations: &Operations, method: http::Method, path: &str) -> Vec<&'sta
     let errors = operations
         .errors(&method, path)
         .expect("a documented operation");
-    errors.iter().map(|entry| entry.code).collect()
+    errors.into_iter().map(|entry| entry.code).collect()
 }
 
 #[test]
@@ -229,4 +229,92 @@ fn test_rejections_default_to_problem() {
         "application/problem+json"
     );
     let _ = Problem;
+}
+
+#[test]
+fn test_rejections_set_after_the_operations_apply_to_them() {
+    let operations = Operations::new()
+        .get("/bundles", list)
+        .rejections::<ErrorField>();
+    let entry = &operations.errors(&http::Method::GET, "/bundles").unwrap()[0];
+    assert_eq!(entry.code, "INVALID_QUERY");
+    assert_eq!(
+        entry.example().unwrap().body(),
+        r#"{"error":"Field \"page\" must be an integer","errors":{"page":"must be an integer"}}"#
+    );
+}
+
+#[test]
+fn test_a_document_of_its_own_declares_path_parameters() {
+    let doc = operations().to_openapi();
+    assert_eq!(
+        doc["paths"]["/bundles/{id}"]["get"]["parameters"],
+        json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }])
+    );
+    assert!(doc["paths"]["/bundles"]["get"].get("parameters").is_none());
+    // An operation that answers no error still has a response, as OpenAPI requires.
+    async fn health() -> Result<&'static str, Infallible> {
+        Ok("ok")
+    }
+    let doc = Operations::new().get("/health", health).to_openapi();
+    let responses = doc["paths"]["/health"]["get"]["responses"]
+        .as_object()
+        .unwrap();
+    assert_eq!(responses.keys().collect::<Vec<_>>(), ["default"]);
+}
+
+#[test]
+#[should_panic(expected = "write an OpenAPI path template, `{id}`")]
+fn test_an_axum_07_path_is_refused() {
+    let _ = Operations::new().get("/bundles/:id", get);
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("gone")]
+#[status(404)]
+#[code("BUNDLE_NOT_FOUND")]
+#[message("the bundle was deleted")]
+struct BundleGone;
+
+#[test]
+fn test_one_code_defined_twice_across_operations_is_a_clash() {
+    async fn gone() -> Result<String, BundleGone> {
+        Err(BundleGone)
+    }
+    assert!(operations().code_clashes().is_empty());
+    let clashes = operations().delete("/bundles/{id}", gone).code_clashes();
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert_eq!(clashes[0].code, "BUNDLE_NOT_FOUND");
+    let groups: Vec<&str> = clashes[0].uses.iter().map(|used| &*used.group).collect();
+    assert_eq!(
+        groups,
+        ["POST /bundles", "GET /bundles/{id}", "DELETE /bundles/{id}"]
+    );
+}
+
+/// An `ApiError` that is not an `std::error::Error`.
+#[derive(Debug, ApiError)]
+#[status(410)]
+#[message("the bundle is gone")]
+struct Gone;
+
+errcat::error_set! {
+    enum DeleteError {
+        Gone(Gone),
+        NotFound(BundleNotFound),
+    }
+}
+
+#[test]
+fn test_a_set_passes_through_display_and_sources() {
+    let gone = DeleteError::from(Gone);
+    assert_eq!(gone.to_string(), "the bundle is gone", "the public message");
+    let not_found = DeleteError::from(BundleNotFound);
+    assert_eq!(
+        not_found.to_string(),
+        "not found",
+        "the member's own Display"
+    );
+    assert!(std::error::Error::source(&gone).is_none());
+    assert_eq!(gone.status(), http::StatusCode::GONE);
 }

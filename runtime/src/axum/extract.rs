@@ -445,6 +445,9 @@ macro_rules! refuses_nothing_plain {
 }
 
 refuses_nothing_plain!(
+    axum::extract::MatchedPath,
+    axum::extract::OriginalUri,
+    axum::extract::RawQuery,
     http::HeaderMap,
     http::Method,
     http::Uri,

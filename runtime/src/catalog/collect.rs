@@ -32,7 +32,8 @@ impl Group {
     }
 }
 
-/// A code used with more than one status within one [`Catalog`].
+/// A code with more than one definition (status, message or envelope) within one
+/// [`Catalog`] or [`Operations`](super::Operations).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeClash {
     /// The code.
@@ -44,7 +45,9 @@ pub struct CodeClash {
 /// Where a [`CodeClash`]'s code is used, and how it is defined there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeUse {
-    /// The group, as named in [`Catalog::group`].
+    /// The group, as named in [`Catalog::group`] (for
+    /// [`Operations::code_clashes`](super::Operations::code_clashes), the operation:
+    /// `GET /bundles/{id}`).
     pub group: String,
     /// The variant.
     pub variant: &'static str,
@@ -146,37 +149,11 @@ impl Catalog {
     /// boundaries and groups only the catalog can see a clash. A test can require this to be
     /// empty.
     pub fn code_clashes(&self) -> Vec<CodeClash> {
-        let mut uses: BTreeMap<&'static str, Vec<CodeUse>> = BTreeMap::new();
-        let mut order = Vec::new();
-        for group in &self.groups {
-            for entry in &group.entries {
-                let list = uses.entry(entry.code).or_insert_with(|| {
-                    order.push(entry.code);
-                    Vec::new()
-                });
-                list.push(CodeUse {
-                    group: group.name.clone(),
-                    variant: entry.variant,
-                    status: entry.status,
-                    message: entry.message,
-                    envelope: if entry.body {
-                        "body"
-                    } else {
-                        entry.envelope.short_name()
-                    },
-                });
-            }
-        }
-        order
-            .into_iter()
-            .filter_map(|code| {
-                let list = uses.remove(code)?;
-                let first = list.first()?.definition();
-                list.iter()
-                    .any(|known| known.definition() != first)
-                    .then_some(CodeClash { code, uses: list })
-            })
-            .collect()
+        code_clashes(
+            self.groups
+                .iter()
+                .flat_map(|group| group.entries.iter().map(|entry| (&*group.name, entry))),
+        )
     }
 
     /// Every status used, ascending, with the codes that use it in order of appearance.
@@ -190,6 +167,41 @@ impl Catalog {
         }
         statuses.into_iter().collect()
     }
+}
+
+/// The codes of `entries` (each with where it is used) that have two definitions.
+pub(crate) fn code_clashes<'a>(
+    entries: impl IntoIterator<Item = (&'a str, &'a CatalogEntry)>,
+) -> Vec<CodeClash> {
+    let mut uses: BTreeMap<&'static str, Vec<CodeUse>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for (group, entry) in entries {
+        let list = uses.entry(entry.code).or_insert_with(|| {
+            order.push(entry.code);
+            Vec::new()
+        });
+        list.push(CodeUse {
+            group: group.to_owned(),
+            variant: entry.variant,
+            status: entry.status,
+            message: entry.message,
+            envelope: if entry.body {
+                "body"
+            } else {
+                entry.envelope.short_name()
+            },
+        });
+    }
+    order
+        .into_iter()
+        .filter_map(|code| {
+            let list = uses.remove(code)?;
+            let first = list.first()?.definition();
+            list.iter()
+                .any(|known| known.definition() != first)
+                .then_some(CodeClash { code, uses: list })
+        })
+        .collect()
 }
 
 /// `entries` grouped by status, ascending; entries keep their order within a status.

@@ -221,17 +221,7 @@ impl CatalogEntry {
             .iter()
             .map(|value| value as &dyn DetailValue)
             .collect();
-        let args: Vec<Option<String>> = self
-            .docs
-            .args
-            .iter()
-            .map(|example| {
-                example.map(|example| match example() {
-                    Value::String(text) => text,
-                    other => other.to_string(),
-                })
-            })
-            .collect();
+        let args = self.arg_examples();
         let ctx = Context::example();
         // The field's example, else one invalid field, as a client would see one.
         let sample = self.docs.violations.map_or_else(
@@ -305,6 +295,34 @@ impl CatalogEntry {
         self
     }
 
+    /// The message as catalog examples show it: each field's `example = ...` in its place,
+    /// placeholders without one kept as written (`Try again in 42 seconds, {name}.`).
+    pub fn example_message(&self) -> String {
+        match self.row {
+            Some(row) => {
+                let args = self.arg_examples();
+                let parts =
+                    ErrorParts::from_row(row, self.envelope, Args::Placeholders(&args), &[]);
+                parts.message().to_string()
+            }
+            None => unescape_braces(self.message),
+        }
+    }
+
+    /// Per argument of the templates, its example as text, if it has one.
+    fn arg_examples(&self) -> Vec<Option<String>> {
+        self.docs
+            .args
+            .iter()
+            .map(|example| {
+                example.map(|example| match example() {
+                    Value::String(text) => text,
+                    other => other.to_string(),
+                })
+            })
+            .collect()
+    }
+
     /// The doc of the field header `index` is, if its value is one field.
     pub(crate) fn header_doc(&self, index: usize) -> Option<TypeDoc> {
         self.docs
@@ -330,18 +348,22 @@ impl CatalogEntry {
         }
     }
 
-    /// Whether `other` is this same error: the same variant (or, for hand-written entries,
-    /// the same status, code and message) in the same envelope.
-    pub(crate) fn same_error(&self, other: &CatalogEntry) -> bool {
-        let same = match (self.row, other.row) {
+    /// Whether `other` is this entry's variant, in whatever envelope.
+    pub(crate) fn same_variant(&self, other: &CatalogEntry) -> bool {
+        match (self.row, other.row) {
             (Some(a), Some(b)) => std::ptr::eq(a, b),
             (None, None) => {
                 (self.status, self.code, self.message, self.variant)
                     == (other.status, other.code, other.message, other.variant)
             }
             _ => false,
-        };
-        same && self.envelope.type_id == other.envelope.type_id
+        }
+    }
+
+    /// Whether `other` is this same error: the same variant (or, for hand-written entries,
+    /// the same status, code and message) in the same envelope.
+    pub(crate) fn same_error(&self, other: &CatalogEntry) -> bool {
+        self.same_variant(other) && self.envelope.type_id == other.envelope.type_id
     }
 
     /// The doc of detail `index`: its type's, or any value for a hand-written entry.

@@ -68,7 +68,15 @@ struct Operation {
     path: String,
     /// Names the operation's responses: its handler's name (else its error type's).
     name: String,
-    errors: Vec<CatalogEntry>,
+    errors: Vec<OperationError>,
+}
+
+/// One error of an operation, and whether it is an extractor's rejection, answered in the
+/// envelope [`Operations::rejections`] sets (whenever that is called).
+#[derive(Clone, Debug)]
+struct OperationError {
+    entry: CatalogEntry,
+    rejection: bool,
 }
 
 impl Default for Operations {
@@ -90,7 +98,7 @@ impl Operations {
     }
 
     /// Sets the envelope errcat's extractors reject requests in: the one given to
-    /// `ErrorContextLayer::rejections` (default [`Problem`]). Set it before adding operations.
+    /// `ErrorContextLayer::rejections` (default [`Problem`]), for every operation.
     #[must_use]
     pub fn rejections<E: Envelope>(mut self) -> Self {
         self.rejections = crate::envelope::vtable::<E>();
@@ -113,9 +121,9 @@ impl Operations {
         H: Documented<Args>,
     {
         let _ = handler;
+        check_template(path);
         let mut errors = OperationErrors {
             entries: Vec::new(),
-            rejections: self.rejections,
         };
         H::document(&mut errors);
         self.operations.push(Operation {
@@ -163,7 +171,7 @@ impl Operations {
     pub fn layer<E: ApiError>(mut self) -> Self {
         let entries = E::catalog();
         for operation in &mut self.operations {
-            add_all(&mut operation.errors, entries.iter().cloned());
+            add_all(&mut operation.errors, entries.iter().cloned(), false);
         }
         self
     }
@@ -172,21 +180,63 @@ impl Operations {
     /// it reaches an operation (an unknown route's 404, a wrong method's 405).
     #[must_use]
     pub fn routing<E: ApiError>(mut self) -> Self {
-        add_all(&mut self.routing, E::catalog());
+        for entry in E::catalog() {
+            if !self.routing.iter().any(|known| known.same_error(&entry)) {
+                self.routing.push(entry);
+            }
+        }
         self
     }
 
-    /// The errors documented for `method` on `path`.
-    pub fn errors(&self, method: &http::Method, path: &str) -> Option<&[CatalogEntry]> {
+    /// The errors documented for `method` on `path`, rejections in their envelope.
+    pub fn errors(&self, method: &http::Method, path: &str) -> Option<Vec<CatalogEntry>> {
         let method = method_name(method);
         self.operations
             .iter()
             .find(|operation| operation.method == method && operation.path == path)
-            .map(|operation| &*operation.errors)
+            .map(|operation| self.entries(operation))
     }
 
-    /// An OpenAPI 3.1 document of the operations' error responses: `paths` with each
-    /// operation's responses, as `$ref`s into `components`.
+    /// Each code with two definitions (status, message or envelope) across the operations,
+    /// each use named by its operation (`GET /bundles/{id}`): a client branching on such a
+    /// code cannot know what it got. A test can require this to be empty.
+    pub fn code_clashes(&self) -> Vec<super::CodeClash> {
+        let mut named = Vec::new();
+        for operation in &self.operations {
+            let name = format!(
+                "{} {}",
+                operation.method.to_ascii_uppercase(),
+                operation.path
+            );
+            for entry in self.entries(operation) {
+                named.push((name.clone(), entry));
+            }
+        }
+        for entry in &self.routing {
+            named.push(("routing".to_owned(), entry.clone()));
+        }
+        super::collect::code_clashes(named.iter().map(|(name, entry)| (&**name, entry)))
+    }
+
+    /// `operation`'s errors, each rejection in the rejections' envelope.
+    fn entries(&self, operation: &Operation) -> Vec<CatalogEntry> {
+        operation
+            .errors
+            .iter()
+            .map(|error| {
+                if error.rejection {
+                    error.entry.clone().in_envelope(self.rejections)
+                } else {
+                    error.entry.clone()
+                }
+            })
+            .collect()
+    }
+
+    /// An OpenAPI 3.1 document of the operations' error responses, valid on its own: `paths`
+    /// with each operation's path parameters and error responses, as `$ref`s into
+    /// `components` (an operation with no error gets a `default` response). It is
+    /// [`document`](Self::document) over an empty document.
     pub fn to_openapi(&self) -> Value {
         self.document(json!({
             "openapi": "3.1.0",
@@ -196,15 +246,19 @@ impl Operations {
     }
 
     /// `document` (an OpenAPI 3.1 document, such as utoipa's `OpenApi` as JSON) with each
-    /// operation's error responses: responses with a 4xx or 5xx status that the document
-    /// already has for an operation are replaced by these, and the components they refer to
-    /// are added (names the document already uses for something else get a number).
+    /// operation's error responses. errcat owns them: every `4xx` and `5xx` response (and
+    /// `4XX`/`5XX` range) the document has for a documented operation is replaced by errcat's,
+    /// whatever its status; success responses, parameters and bodies are kept. An operation
+    /// the document lacks is added, with its path parameters. The components errcat's
+    /// responses refer to are added (a name the document already uses for something else
+    /// gets a number, and the references follow).
     pub fn document(&self, mut document: Value) -> Value {
         let mut components = Components::new();
         let mut operations = Vec::with_capacity(self.operations.len());
         for operation in &self.operations {
             let mut responses = Map::new();
-            for (status, entries) in by_status(&operation.errors) {
+            let errors = self.entries(operation);
+            for (status, entries) in by_status(&errors) {
                 let codes: Vec<&str> = entries.iter().map(|entry| entry.code).collect();
                 let mut unique = codes.clone();
                 unique.dedup();
@@ -231,7 +285,12 @@ impl Operations {
         for (operation, responses) in operations {
             let entry = &mut document["paths"][&operation.path][operation.method];
             if !entry.is_object() {
-                *entry = json!({});
+                // An operation the document lacks: declared with its path parameters, so
+                // the document stays valid.
+                *entry = json!({ "parameters": path_parameters(&operation.path) });
+                if entry["parameters"].as_array().is_some_and(Vec::is_empty) {
+                    *entry = json!({});
+                }
             }
             let existing = entry
                 .as_object_mut()
@@ -247,6 +306,14 @@ impl Operations {
                 rename_references(&mut reference, &renames);
                 existing.insert(status, reference);
             }
+            if existing.is_empty() {
+                // OpenAPI requires one response; errcat knows only the errors, and there are
+                // none.
+                existing.insert(
+                    "default".into(),
+                    json!({ "description": "The operation's own responses, not described by errcat." }),
+                );
+            }
         }
         if !routing.is_empty() {
             let mut note = String::from(
@@ -259,9 +326,16 @@ impl Operations {
                     .get(&reference)
                     .and_then(|renamed| renamed.rsplit('/').next())
                     .unwrap_or(name);
-                note.push_str(&format!(
-                    "\n- `{status}`: [`{name}`](#/components/responses/{name})"
-                ));
+                let status: u16 = status.parse().unwrap_or_default();
+                for entry in self.routing.iter().filter(|entry| entry.status == status) {
+                    note.push_str(&format!(
+                        "\n- {status} `{}`: {}",
+                        entry.code,
+                        entry.example_message()
+                    ));
+                }
+                // Documentation tools do not link a `$ref` written in prose: name it.
+                note.push_str(&format!(" (response `{name}` in `components.responses`)"));
             }
             let description = &mut document["info"]["description"];
             let text = description.as_str().unwrap_or_default().to_owned() + &note;
@@ -370,6 +444,18 @@ fn rename_references(value: &mut Value, renames: &std::collections::BTreeMap<Str
     }
 }
 
+/// The path parameters of `template` (`{id}` in `/bundles/{id}`), each a required string.
+fn path_parameters(template: &str) -> Vec<Value> {
+    template
+        .split('/')
+        .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| name.trim_start_matches('*'))
+        .map(|name| {
+            json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } })
+        })
+        .collect()
+}
+
 fn method_name(method: &http::Method) -> &'static str {
     match *method {
         http::Method::GET => "get",
@@ -386,10 +472,36 @@ fn method_name(method: &http::Method) -> &'static str {
 
 /// Adds `entries` to `errors`, leaving out those already there (the same variant in the same
 /// envelope, reached another way).
-fn add_all(errors: &mut Vec<CatalogEntry>, entries: impl IntoIterator<Item = CatalogEntry>) {
+fn add_all(
+    errors: &mut Vec<OperationError>,
+    entries: impl IntoIterator<Item = CatalogEntry>,
+    rejection: bool,
+) {
     for entry in entries {
-        if !errors.iter().any(|known| known.same_error(&entry)) {
-            errors.push(entry);
+        let known = errors.iter().any(|known| {
+            // Rejections take one envelope later: the same variant is the same error.
+            known.entry.same_error(&entry)
+                || (rejection && known.rejection && known.entry.same_variant(&entry))
+        });
+        if !known {
+            errors.push(OperationError { entry, rejection });
+        }
+    }
+}
+
+/// Panics on a path that is not an OpenAPI path template: axum 0.7's `/:id` and `/*rest`
+/// would document a path no request takes (axum 0.8 panics on them too).
+fn check_template(path: &str) {
+    for segment in path.split('/') {
+        if let Some(rest) = segment
+            .strip_prefix(':')
+            .or_else(|| segment.strip_prefix('*'))
+        {
+            panic!(
+                "`{path}`: a path segment starts with `{}`, axum 0.7's syntax; write an OpenAPI \
+                 path template, `{{{rest}}}`, as axum 0.8 routes",
+                &segment[..1]
+            );
         }
     }
 }
@@ -397,26 +509,19 @@ fn add_all(errors: &mut Vec<CatalogEntry>, entries: impl IntoIterator<Item = Cat
 /// The errors an operation can answer, as its handler and extractors declare them.
 #[derive(Debug)]
 pub struct OperationErrors {
-    entries: Vec<CatalogEntry>,
-    rejections: &'static Vtable,
+    entries: Vec<OperationError>,
 }
 
 impl OperationErrors {
     /// Adds `E`'s errors, in `E`'s own envelopes.
     pub fn add<E: ApiError>(&mut self) -> &mut Self {
-        add_all(&mut self.entries, E::catalog());
+        add_all(&mut self.entries, E::catalog(), false);
         self
     }
 
     /// Adds `E`'s errors in the envelope errcat's extractors reject requests in.
     pub fn add_rejections<E: ApiError>(&mut self) -> &mut Self {
-        let envelope = self.rejections;
-        add_all(
-            &mut self.entries,
-            E::catalog()
-                .into_iter()
-                .map(|entry| entry.in_envelope(envelope)),
-        );
+        add_all(&mut self.entries, E::catalog(), true);
         self
     }
 
@@ -424,13 +529,12 @@ impl OperationErrors {
     /// errcat's extractors reject requests in.
     #[cfg(feature = "axum")]
     pub(crate) fn add_rejection_variants(&mut self, entries: Vec<CatalogEntry>, variants: &[&str]) {
-        let envelope = self.rejections;
         add_all(
             &mut self.entries,
             entries
                 .into_iter()
-                .filter(|entry| variants.contains(&entry.variant))
-                .map(|entry| entry.in_envelope(envelope)),
+                .filter(|entry| variants.contains(&entry.variant)),
+            true,
         );
     }
 }
@@ -476,7 +580,8 @@ pub trait Extractor {
 #[diagnostic::on_unimplemented(
     message = "errcat cannot read the errors of this handler",
     label = "not a handler errcat can document",
-    note = "a handler returns `Result<_, E>` with `E: errcat::ApiError` (use `std::convert::Infallible` for one that never fails), and each of its arguments implements errcat::catalog::Extractor"
+    note = "a handler returns `Result<_, E>` with `E: errcat::ApiError` (`Result<_, std::convert::Infallible>` for one that never fails), and each of its arguments implements errcat::catalog::Extractor",
+    note = "axum's own `Json`, `Query`, `Path` and `Form` reject requests in plain text, outside the API's envelope: take `errcat::axum::Json` (`Query`, `Path`, `Form`) instead; for an extractor of your own, implement errcat::catalog::Extractor"
 )]
 pub trait Documented<Args> {
     /// Adds the handler's errors and its arguments' rejections.

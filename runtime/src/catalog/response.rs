@@ -9,6 +9,32 @@ use http::StatusCode;
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 
+/// How a response's description lists an entry's message: its template, which says what
+/// varies (`{field} is required`), unless the template is nothing but placeholders
+/// (`{summary}`), which say nothing: then the example's message.
+fn described_message(entry: &CatalogEntry) -> String {
+    let mut rest = entry.message;
+    let mut literal = String::new();
+    while let Some(open) = rest.find('{') {
+        literal.push_str(&rest[..open]);
+        if rest[open..].starts_with("{{") {
+            literal.push('{');
+            rest = &rest[open + 2..];
+            continue;
+        }
+        match rest[open..].find('}') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => break,
+        }
+    }
+    literal.push_str(rest);
+    if literal.trim().is_empty() {
+        entry.example_message()
+    } else {
+        entry.message.to_owned()
+    }
+}
+
 /// The response for `entries`, which share `status`; schemas it uses go to `components`.
 pub(crate) fn response(
     status: u16,
@@ -17,7 +43,12 @@ pub(crate) fn response(
 ) -> Value {
     let mut description = format!("{}.\n", reason(status));
     for entry in entries {
-        let _ = write!(description, "\n- `{}`: {}", entry.code, entry.message);
+        let _ = write!(
+            description,
+            "\n- `{}`: {}",
+            entry.code,
+            described_message(entry)
+        );
     }
 
     let mut response = Map::new();
@@ -197,7 +228,7 @@ impl MediaType {
         let mut example = Map::new();
         example.insert(
             "summary".into(),
-            Value::String(format!("{}: {}", entry.code, entry.message)),
+            Value::String(format!("{}: {}", entry.code, entry.example_message())),
         );
         if !entry.description.is_empty() {
             example.insert(

@@ -129,12 +129,61 @@ impl ExampleOf<String> for &str {
     }
 }
 
+// An integer literal for a float field: `example = 1` reads as `1.0`.
+#[diagnostic::do_not_recommend]
+impl ExampleOf<f64> for i32 {
+    fn into_example(self) -> f64 {
+        f64::from(self)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl ExampleOf<f32> for i32 {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "an example literal; a float shows it as near as it can"
+    )]
+    fn into_example(self) -> f32 {
+        self as f32
+    }
+}
+
+// A sequence written as an array: `example = ["a", "b"]` for a `Vec<String>`.
+#[diagnostic::do_not_recommend]
+impl<T, const N: usize> ExampleOf<Vec<T>> for [T; N] {
+    fn into_example(self) -> Vec<T> {
+        self.into()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<const N: usize> ExampleOf<Vec<String>> for [&str; N] {
+    fn into_example(self) -> Vec<String> {
+        self.iter().map(|text| (*text).to_owned()).collect()
+    }
+}
+
 /// Types whose serde form errcat documents itself: numbers, strings, booleans, `Option`,
 /// sequences and string-keyed maps of such types.
 #[doc(hidden)]
 pub trait KnownType {
     /// The type's doc.
     fn doc() -> TypeDoc;
+}
+
+/// Integers up to 32 bits state their range; wider ones only their sign (their bounds are
+/// beyond what many JSON tools read exactly).
+macro_rules! bounded {
+    ($($ty:ty),*) => {$(
+        impl KnownType for $ty {
+            fn doc() -> TypeDoc {
+                TypeDoc::new(
+                    json!({ "type": "integer", "minimum": <$ty>::MIN, "maximum": <$ty>::MAX }),
+                    Some(json!(0)),
+                )
+            }
+        }
+    )*};
 }
 
 macro_rules! unsigned {
@@ -157,8 +206,9 @@ macro_rules! signed {
     )*};
 }
 
-unsigned!(u8, u16, u32, u64, u128, usize);
-signed!(i8, i16, i32, i64, i128, isize);
+bounded!(u8, u16, u32, i8, i16, i32);
+unsigned!(u64, u128, usize);
+signed!(i64, i128, isize);
 
 macro_rules! same_as {
     ($inner:ty => $($ty:ty),*) => {$(

@@ -98,16 +98,25 @@ impl Envelope for Problem {
     }
 
     fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        let mut properties = serde_json::Map::new();
+        properties.insert(
+            "status".into(),
+            json!({ "type": "integer", "enum": [error.status()] }),
+        );
+        properties.insert(
+            "code".into(),
+            json!({ "type": "string", "enum": [error.code()] }),
+        );
         let mut required = vec!["status", "code"];
         if error.has_field() {
+            // Declared here too: generated clients type a member by the branch it is
+            // required in.
+            properties.insert("field".into(), json!({ "type": "string" }));
             required.push("field");
         }
         Some(error.with_details(json!({
             "type": "object",
-            "properties": {
-                "status": { "type": "integer", "enum": [error.status()] },
-                "code": { "type": "string", "enum": [error.code()] }
-            },
+            "properties": properties,
             "required": required
         })))
     }

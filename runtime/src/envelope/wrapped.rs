@@ -103,13 +103,21 @@ impl Envelope for Wrapped {
     }
 
     fn error_schema(error: &ErrorSchema<'_>) -> Option<Value> {
+        let mut properties = serde_json::Map::new();
+        properties.insert(
+            "code".into(),
+            json!({ "type": "string", "enum": [error.code()] }),
+        );
         let mut required = vec!["code"];
         if error.has_field() {
+            // Declared here too: generated clients type a member by the branch it is
+            // required in.
+            properties.insert("field".into(), json!({ "type": "string" }));
             required.push("field");
         }
         let inner = json!({
             "type": "object",
-            "properties": { "code": { "type": "string", "enum": [error.code()] } },
+            "properties": properties,
             "required": required
         });
         Some(json!({
