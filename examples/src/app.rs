@@ -5,8 +5,8 @@
 use crate::caller::{Caller, authenticate, require_owner};
 use crate::docs;
 use crate::errors::{
-    BundleExists, BundleNotFound, KeyExists, KeyNotFound, MissingField, RateLimited,
-    RequestExpired, Routing, UnknownBundle,
+    BundleExists, BundleNotFound, InvalidField, KeyExists, KeyNotFound, RateLimited, Refused,
+    RequestExpired, UnknownBundle,
 };
 use crate::store::{
     ApprovalRequest, Bundle, Key, Member, NewBundle, NewKey, NewMember, NewRequest, REQUEST_TTL,
@@ -50,8 +50,8 @@ impl AppState {
 }
 
 /// The whole service: owners' routes behind `require_owner`, every API route behind the rate
-/// limiter and `authenticate`, documents, routing fallbacks, and `ErrorContextLayer` around
-/// everything so every error carries the request's id and path. `docs::operations` documents
+/// limiter and `authenticate`, documents, and `ErrorContextLayer` around everything, so every
+/// error is in the envelope and carries the request's id and path. `docs::operations` documents
 /// the same structure.
 pub fn router(state: AppState) -> Router {
     let owners = Router::new()
@@ -85,17 +85,17 @@ pub fn router(state: AppState) -> Router {
                 )
             }),
         )
-        .fallback(|| async { Routing::NoRoute })
-        .method_not_allowed_fallback(|| async { Routing::MethodNotAllowed })
         .with_state(state)
-        .layer(ErrorContextLayer::new())
+        // Outermost: every error response (unknown routes and methods, rejections, panics)
+        // in the envelope, with the request's id, and rejections in the service's codes.
+        .layer(ErrorContextLayer::new().rejections_as::<Refused>())
 }
 
 errcat::error_set! {
     /// What `POST /api/v1/bundles` answers with when it fails.
     pub enum CreateBundleError {
         /// The name is empty.
-        MissingField(MissingField),
+        InvalidField(InvalidField),
         /// The name is taken.
         BundleExists(BundleExists),
     }
@@ -116,7 +116,7 @@ pub async fn create_bundle(
 ) -> Result<(StatusCode, axum::Json<Bundle>), CreateBundleError> {
     let name = new.name.trim();
     if name.is_empty() {
-        return Err(MissingField { field: "name" }.into());
+        return Err(InvalidField::required("name").into());
     }
     let mut store = state.store();
     if store.bundles.values().any(|bundle| bundle.name == name) {
@@ -202,7 +202,7 @@ errcat::error_set! {
     /// What `PUT /api/v1/bundles/{id}/keys/{name}` answers with when it fails.
     pub enum PutKeyError {
         /// The value is empty.
-        MissingField(MissingField),
+        InvalidField(InvalidField),
         /// No such bundle.
         BundleNotFound(BundleNotFound),
         /// The bundle already has this key.
@@ -229,7 +229,7 @@ pub async fn put_key(
     Json(new): Json<NewKey>,
 ) -> Result<(StatusCode, axum::Json<Key>), PutKeyError> {
     if new.value.is_empty() {
-        return Err(MissingField { field: "value" }.into());
+        return Err(InvalidField::required("value").into());
     }
     let mut store = state.store();
     let bundle = store.bundles.get_mut(&id).ok_or(BundleNotFound { id })?;

@@ -3,11 +3,10 @@
 
 use crate::app;
 use crate::errors::{
-    BundleExists, BundleNotFound, KeyExists, KeyNotFound, MissingField, OwnerRequired, RateLimited,
-    RequestExpired, Routing, StorageFailed, Unauthenticated, UnknownBundle,
+    BundleExists, BundleNotFound, InvalidField, KeyExists, KeyNotFound, OwnerRequired, RateLimited,
+    Refused, RequestExpired, StorageFailed, Unauthenticated, UnknownBundle,
 };
 use errcat::Catalog;
-use errcat::axum::Rejection;
 use errcat::catalog::Operations;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -33,8 +32,8 @@ errcat::error_set! {
         KeyNotFound(KeyNotFound),
         /// See [`KeyExists`].
         KeyExists(KeyExists),
-        /// See [`MissingField`].
-        MissingField(MissingField),
+        /// See [`InvalidField`].
+        InvalidField(InvalidField),
     }
 }
 
@@ -49,12 +48,10 @@ errcat::error_set! {
 }
 
 errcat::error_set! {
-    /// What any request can get: rate limits, routing, failures on our side.
+    /// What any request can get: rate limits, failures on our side.
     pub enum CommonErrors {
         /// See [`RateLimited`].
         RateLimited(RateLimited),
-        /// See [`Routing`].
-        Routing(Routing),
         /// See [`StorageFailed`].
         StorageFailed(StorageFailed),
     }
@@ -67,7 +64,7 @@ pub fn catalog() -> Catalog {
         .group::<AuthErrors>("Authentication")
         .group::<BundleErrors>("Bundles and keys")
         .group::<RequestErrors>("Approval requests")
-        .group::<Rejection>("Unreadable requests")
+        .rejections_as::<Refused>("Refused requests")
         .group::<CommonErrors>("Every endpoint")
 }
 
@@ -75,6 +72,8 @@ pub fn catalog() -> Catalog {
 /// middleware's it is behind, in the router's structure (`app::router`).
 pub fn operations() -> Operations {
     Operations::new()
+        // As `ErrorContextLayer::rejections_as::<Refused>()` answers them.
+        .rejections_as::<Refused>()
         .post("/api/v1/bundles", app::create_bundle)
         .delete("/api/v1/bundles/{id}", app::delete_bundle)
         .put("/api/v1/bundles/{id}/keys/{name}", app::put_key)
@@ -87,7 +86,7 @@ pub fn operations() -> Operations {
         .get("/api/v1/requests/{id}/wait", app::wait_request)
         .layer::<RateLimited>()
         .layer::<Unauthenticated>()
-        .routing::<Routing>()
+        .layer_routing()
 }
 
 /// The whole API, as served at `/openapi.json`: paths and bodies from the handlers' utoipa

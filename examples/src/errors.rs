@@ -2,6 +2,7 @@
 //! operation's own set (in [`crate::app`]) and into [`ServiceError`], every one of them.
 
 use errcat::ApiError;
+use errcat::axum::Rejection;
 
 /// The credentials are missing, invalid or expired.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -34,17 +35,31 @@ pub struct RateLimited {
     pub limit: u32,
 }
 
-/// A required field of the request body is empty.
+/// A field of the request is missing, malformed or invalid: the operations' own checks, and
+/// every rejection that names one field (see [`Refused`]).
 #[derive(Debug, thiserror::Error, ApiError)]
-#[error("missing {field}")]
+#[error("invalid {field}: {problem}")]
 #[status(400)]
 #[code("VALIDATION_ERROR")]
-#[message("{field} is required")]
+#[message("{field} {problem}")]
 #[field("{field}")]
-pub struct MissingField {
+pub struct InvalidField {
     /// The field, as the request names it.
     #[api_error(example = "name")]
-    pub field: &'static str,
+    pub field: String,
+    /// What is wrong with it, reading on from its name.
+    #[api_error(example = "is required")]
+    pub problem: String,
+}
+
+impl InvalidField {
+    /// The error for a required `field` left empty.
+    pub fn required(field: &str) -> Self {
+        InvalidField {
+            field: field.to_owned(),
+            problem: "is required".to_owned(),
+        }
+    }
 }
 
 /// No bundle with this id exists in the caller's tenant (bundles are tenant-scoped).
@@ -115,6 +130,42 @@ pub enum Routing {
     MethodNotAllowed,
 }
 
+/// A request refused before an operation could answer it (by an extractor, by routing, by
+/// a limit, or because a handler panicked), in the service's own codes: what
+/// `ErrorContextLayer::rejections_as::<Refused>()` answers for every rejection.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Refused {
+    /// One field of the request is at fault.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    InvalidField(InvalidField),
+    /// No route, or not with this method.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Routing(Routing),
+    /// Anything else, in errcat's words: invalid JSON, a wrong content type, a body too
+    /// large, several invalid fields, a failure on our side.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Rejected(Rejection),
+}
+
+impl From<Rejection> for Refused {
+    fn from(rejection: Rejection) -> Self {
+        if let Some(bad) = rejection.field() {
+            return Refused::InvalidField(InvalidField {
+                field: bad.field.to_string(),
+                problem: bad.message.to_string(),
+            });
+        }
+        match rejection {
+            Rejection::NotFound => Refused::Routing(Routing::NoRoute),
+            Rejection::MethodNotAllowed => Refused::Routing(Routing::MethodNotAllowed),
+            other => Refused::Rejected(other),
+        }
+    }
+}
+
 /// Something failed on our side; the cause is logged, never sent.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error("storage failure")]
@@ -134,8 +185,8 @@ errcat::error_set! {
         OwnerRequired(OwnerRequired),
         /// See [`RateLimited`].
         RateLimited(RateLimited),
-        /// See [`MissingField`].
-        MissingField(MissingField),
+        /// See [`InvalidField`].
+        InvalidField(InvalidField),
         /// See [`BundleNotFound`].
         BundleNotFound(BundleNotFound),
         /// See [`BundleExists`].
@@ -148,11 +199,8 @@ errcat::error_set! {
         RequestExpired(RequestExpired),
         /// See [`UnknownBundle`].
         UnknownBundle(UnknownBundle),
-        /// A request errcat's extractors refused: bad JSON, wrong content type, a missing or
-        /// mistyped field. The extractors answer with it themselves.
-        Rejected(errcat::axum::Rejection),
-        /// See [`Routing`].
-        Routing(Routing),
+        /// See [`Refused`]: what `ErrorContextLayer` answers for every rejection.
+        Refused(Refused),
         /// See [`StorageFailed`].
         StorageFailed(StorageFailed),
     }

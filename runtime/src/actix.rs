@@ -149,6 +149,7 @@ where
                 .get(REQUEST_ID_HEADER)
                 .map(HeaderValue::as_bytes),
             request.path(),
+            crate::scope::NewIds::Random,
         );
         crate::scope::run(context, || self.service.call(request))
     }

@@ -17,11 +17,11 @@ mod error_set;
 mod json;
 mod log;
 mod model;
-#[cfg(feature = "axum")]
+#[cfg(feature = "tower")]
 mod rejection;
 mod render;
 mod request;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 mod scope;
 mod serde_names;
 mod validation;
@@ -31,6 +31,8 @@ mod violations;
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "tower")]
+pub mod tower;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 

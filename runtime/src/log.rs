@@ -3,6 +3,7 @@
 //! a response. Without the feature these are no-ops. Bodies never carry any of it.
 
 use crate::model::parts::ErrorParts;
+use crate::request::RequestContext;
 use http::HeaderName;
 #[cfg(feature = "tracing")]
 use std::fmt;
@@ -37,43 +38,88 @@ impl fmt::Display for Chain<'_> {
     }
 }
 
-/// Logs one error response.
+/// Logs one error response, with the id and path of the request it answers, if known.
 #[cfg(feature = "tracing")]
-pub(crate) fn response(parts: &ErrorParts<'_>, source: &Loggable<'_>) {
+pub(crate) fn response(
+    parts: &ErrorParts<'_>,
+    source: &Loggable<'_>,
+    request: Option<&RequestContext>,
+) {
     let status = parts.status().as_u16();
     let code = parts.code();
+    let request_id = request.map(RequestContext::id);
+    let path = request.map(RequestContext::path);
+    macro_rules! event {
+        ($level:ident) => {
+            match source {
+                Loggable::Error(error) => tracing::$level!(
+                    status,
+                    code,
+                    request_id,
+                    path,
+                    error = %Chain(*error),
+                    "error response"
+                ),
+                Loggable::Debug(error) => {
+                    tracing::$level!(status, code, request_id, path, error = ?error, "error response")
+                }
+                Loggable::Opaque => tracing::$level!(
+                    status,
+                    code,
+                    request_id,
+                    path,
+                    message = %parts.message(),
+                    "error response"
+                ),
+            }
+        };
+    }
     if parts.status().is_server_error() {
-        match source {
-            Loggable::Error(error) => tracing::error!(
-                status,
-                code,
-                error = %Chain(*error),
-                "error response"
-            ),
-            Loggable::Debug(error) => {
-                tracing::error!(status, code, error = ?error, "error response")
-            }
-            Loggable::Opaque => {
-                tracing::error!(status, code, message = %parts.message(), "error response")
-            }
-        }
+        event!(error);
     } else {
-        match source {
-            Loggable::Error(error) => {
-                tracing::debug!(status, code, error = %Chain(*error), "error response")
-            }
-            Loggable::Debug(error) => {
-                tracing::debug!(status, code, error = ?error, "error response")
-            }
-            Loggable::Opaque => {
-                tracing::debug!(status, code, message = %parts.message(), "error response")
-            }
-        }
+        event!(debug);
     }
 }
 
 #[cfg(not(feature = "tracing"))]
-pub(crate) fn response(_parts: &ErrorParts<'_>, _source: &Loggable<'_>) {}
+pub(crate) fn response(
+    _parts: &ErrorParts<'_>,
+    _source: &Loggable<'_>,
+    _request: Option<&RequestContext>,
+) {
+}
+
+/// The span around one request under errcat's middleware: its id, method and path, on every
+/// event the service logs while handling it. Nothing without the `tracing` feature.
+#[cfg(feature = "tower")]
+pub(crate) struct RequestSpan {
+    #[cfg(feature = "tracing")]
+    span: tracing::Span,
+}
+
+#[cfg(feature = "tower")]
+impl RequestSpan {
+    /// The span of the request `id`, `method` on `path`.
+    pub(crate) fn new(id: &str, method: &str, path: &str) -> Self {
+        #[cfg(feature = "tracing")]
+        return RequestSpan {
+            span: tracing::info_span!("request", request_id = id, method, path),
+        };
+        #[cfg(not(feature = "tracing"))]
+        {
+            let _ = (id, method, path);
+            RequestSpan {}
+        }
+    }
+
+    /// Runs `f` inside the span.
+    pub(crate) fn in_scope<R>(&self, f: impl FnOnce() -> R) -> R {
+        #[cfg(feature = "tracing")]
+        return self.span.in_scope(f);
+        #[cfg(not(feature = "tracing"))]
+        f()
+    }
+}
 
 /// A member whose value failed to serialize was left out of a body.
 pub(crate) fn member_dropped(key: &str) {

@@ -38,7 +38,17 @@ pub struct RequestContext {
     id: Box<str>,
     path: Box<str>,
     time: SystemTime,
+    /// Set by the tower layer, which answers every error itself: errcat's own responses are
+    /// then marked [`Rendered`], so the layer passes them through.
+    #[cfg(feature = "tower")]
+    answers_all: bool,
 }
+
+/// The mark errcat's own error responses carry under the tower layer, which passes them
+/// through untouched and rewrites every other error response.
+#[cfg(feature = "tower")]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rendered;
 
 thread_local! {
     static CURRENT: RefCell<Option<Arc<RequestContext>>> = const { RefCell::new(None) };
@@ -51,7 +61,22 @@ impl RequestContext {
             id: id.into().into_boxed_str(),
             path: path.into().into_boxed_str(),
             time: SystemTime::now(),
+            #[cfg(feature = "tower")]
+            answers_all: false,
         }
+    }
+
+    /// The same context, under a layer that renders every error response itself.
+    #[cfg(feature = "tower")]
+    pub(crate) fn answering_all(mut self) -> Self {
+        self.answers_all = true;
+        self
+    }
+
+    /// Whether errcat's responses in this context are to be marked [`Rendered`].
+    #[cfg(feature = "tower")]
+    pub(crate) fn answers_all(&self) -> bool {
+        self.answers_all
     }
 
     /// The same context, arrived at `time`.
@@ -184,12 +209,22 @@ impl<F: Future> Future for Scoped<F> {
     }
 }
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(feature = "actix-web")]
 impl<F> Scoped<F> {
     /// The context, between polls.
     pub(crate) fn request(&self) -> Option<&RequestContext> {
         self.context.as_deref()
     }
+}
+
+/// Polls `inner` with `slot`'s context current, as [`Scoped`] does, for futures that keep
+/// the context themselves; `f` gets the inner future's pinned reference.
+#[cfg(feature = "tower")]
+pub(crate) fn poll_in<R>(slot: &mut Option<Arc<RequestContext>>, f: impl FnOnce() -> R) -> R {
+    let mut swap = Swap::install(slot.take());
+    let output = f();
+    *slot = swap.restore();
+    output
 }
 
 impl<F> fmt::Debug for Scoped<F> {

@@ -70,6 +70,14 @@ pub(crate) struct SerdeNames {
 }
 
 impl SerdeNames {
+    /// Nothing known of the type: for errors read back from another extractor's text.
+    #[cfg(feature = "axum")]
+    pub(crate) fn unknown() -> Self {
+        SerdeNames {
+            shapes: vec![Shape::Other],
+        }
+    }
+
     /// The names of `T`'s fields, and its fields' fields, as its `Deserialize` impl has them.
     pub(crate) fn of<'de, T: Deserialize<'de>>() -> Self {
         let mut shapes = vec![Shape::Other];

@@ -1,11 +1,11 @@
 //! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
 //! the field at fault, instead of plain text.
 
-use super::layer::RejectionEnvelope;
 use super::rejection::ExtractorError;
 use crate::Location;
 use crate::rejection::{Rejection, out_of_range, type_words};
 use crate::serde_names::SerdeNames;
+use crate::tower::RejectionEnvelope;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use bytes::Bytes;
 use http::request::Parts;
@@ -119,7 +119,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
                     envelope,
                 ))
             }
-            Err(_) => Err(ExtractorError::new(Rejection::Misconfigured, envelope)),
+            Err(_) => Err(ExtractorError::new(Rejection::Internal, envelope)),
         }
     }
 }
@@ -149,7 +149,7 @@ fn path_rejection(kind: axum::extract::path::ErrorKind, only: Option<String>) ->
         ErrorKind::DeserializeError { key, message, .. } => {
             return invalid_path(key, "invalid", message);
         }
-        _ => return Rejection::Misconfigured,
+        _ => return Rejection::Internal,
     };
     let words = type_words(expected);
     // A whole number that does not fit the type is out of range, not of the wrong type.
@@ -376,83 +376,3 @@ pub trait GardeValidate: garde::Validate<Context: Default> {}
 
 #[cfg(feature = "garde")]
 impl<T: garde::Validate<Context: Default>> GardeValidate for T {}
-
-/// The body rejections of [`Json`] and [`Form`].
-const BODY_REJECTIONS: &[&str] = &[
-    "InvalidJson",
-    "UnsupportedMediaType",
-    "TooLarge",
-    "Unreadable",
-    "InvalidBody",
-];
-
-impl<T> crate::catalog::Extractor for Json<T> {
-    fn document(errors: &mut crate::catalog::OperationErrors) {
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), BODY_REJECTIONS);
-    }
-}
-
-impl<T> crate::catalog::Extractor for Form<T> {
-    fn document(errors: &mut crate::catalog::OperationErrors) {
-        // `GET` and `HEAD` read the query instead.
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), BODY_REJECTIONS);
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), &["InvalidQuery"]);
-    }
-}
-
-impl<T> crate::catalog::Extractor for Query<T> {
-    fn document(errors: &mut crate::catalog::OperationErrors) {
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), &["InvalidQuery"]);
-    }
-}
-
-impl<T> crate::catalog::Extractor for Path<T> {
-    fn document(errors: &mut crate::catalog::OperationErrors) {
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), &["InvalidPath"]);
-    }
-}
-
-#[cfg(feature = "validator")]
-impl<X: crate::catalog::Extractor> crate::catalog::Extractor for Valid<X> {
-    fn document(errors: &mut crate::catalog::OperationErrors) {
-        X::document(errors);
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), &["Invalid"]);
-    }
-}
-
-#[cfg(feature = "garde")]
-impl<X: crate::catalog::Extractor> crate::catalog::Extractor for Garde<X> {
-    fn document(errors: &mut crate::catalog::OperationErrors) {
-        X::document(errors);
-        errors.add_rejection_variants(<Rejection as crate::ApiError>::catalog(), &["Invalid"]);
-    }
-}
-
-/// axum's extractors that never refuse a request for a client's mistake (a missing state or
-/// extension is the service's own bug).
-macro_rules! refuses_nothing {
-    ($($ty:ty),* $(,)?) => {$(
-        impl<T> crate::catalog::Extractor for $ty {}
-    )*};
-}
-
-refuses_nothing!(axum::extract::State<T>, axum::Extension<T>,);
-
-macro_rules! refuses_nothing_plain {
-    ($($ty:ty),* $(,)?) => {$(
-        impl crate::catalog::Extractor for $ty {}
-    )*};
-}
-
-refuses_nothing_plain!(
-    axum::extract::MatchedPath,
-    axum::extract::OriginalUri,
-    axum::extract::RawQuery,
-    http::HeaderMap,
-    http::Method,
-    http::Uri,
-    http::Version,
-    http::Extensions,
-    http::request::Parts,
-    axum::extract::Request,
-);

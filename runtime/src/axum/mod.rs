@@ -1,11 +1,12 @@
 //! axum integration (feature `axum`): every derived type is `IntoResponse`;
-//! [`ErrorContextLayer`] gives each request the context its error responses carry; and
-//! [`Json`], [`Query`], [`Form`] and [`Path`] reject bad requests in the API's own envelope,
-//! naming each bad field, with `Valid` (feature `validator`) and `Garde` (feature
-//! `garde`) validating what they extract.
+//! [`ErrorContextLayer`] (the tower layer, re-exported) gives each request the context its
+//! error responses carry and answers every error response in the API's envelope; and
+//! [`Json`], [`Query`], [`Form`] and [`Path`] reject bad requests in that envelope, naming
+//! each bad field, with `Valid` (feature `validator`) and `Garde` (feature `garde`)
+//! validating what they extract.
 
+mod documented;
 mod extract;
-mod layer;
 mod rejection;
 
 #[cfg(feature = "garde")]
@@ -13,10 +14,11 @@ pub use self::extract::Garde;
 #[cfg(feature = "validator")]
 pub use self::extract::Valid;
 pub use self::extract::{Form, Json, Path, Query};
-pub use self::layer::{ErrorContextLayer, ErrorContextService, RejectionEnvelope};
 pub use self::rejection::ExtractorError;
-pub use crate::rejection::Rejection;
-pub use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
+pub use crate::tower::{
+    ErrorContextLayer, ErrorContextService, REQUEST_ID_HEADER, Rejection, RejectionEnvelope,
+    ResponseFuture, Untouched,
+};
 
 use crate::ApiError;
 use axum_core::body::Body;
@@ -49,6 +51,19 @@ use axum_core::response::Response;
 /// ```
 pub fn into_response<E: ApiError + ?Sized>(error: &E) -> Response {
     crate::render::respond::<Body>(|visit| error.parts(visit), &crate::log::Loggable::Opaque)
+}
+
+/// `(StatusCode::NOT_FOUND, Untouched, Html(page))`: a response the layer passes as it is.
+impl axum_core::response::IntoResponseParts for Untouched {
+    type Error = std::convert::Infallible;
+
+    fn into_response_parts(
+        self,
+        mut parts: axum_core::response::ResponseParts,
+    ) -> Result<axum_core::response::ResponseParts, Self::Error> {
+        parts.extensions_mut().insert(self);
+        Ok(parts)
+    }
 }
 
 /// Implements `IntoResponse` for a derived type; called by the derive's expansion.

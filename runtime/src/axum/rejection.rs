@@ -2,8 +2,8 @@
 
 use crate::envelope::ErrorParts;
 use crate::log::Loggable;
-use crate::model::parts::Vtable;
 use crate::rejection::Rejection;
+use crate::tower::RejectionEnvelope;
 use crate::{ApiError, CatalogEntry};
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
@@ -11,19 +11,21 @@ use http::StatusCode;
 use std::borrow::Cow;
 use std::fmt;
 
-/// A [`Rejection`] in the envelope the service answers in: what errcat's extractors return.
+/// A [`Rejection`] answered the way the service answers them: what errcat's extractors
+/// return.
 ///
-/// The envelope is the one the request's [`RejectionEnvelope`](super::RejectionEnvelope) names, which
-/// [`ErrorContextLayer::rejections`](super::ErrorContextLayer::rejections) sets for every
-/// request; without one it is [`Problem`](crate::envelope::Problem).
+/// That is the request's [`RejectionEnvelope`](super::RejectionEnvelope), which
+/// [`ErrorContextLayer::rejections`](super::ErrorContextLayer::rejections) (an envelope) or
+/// [`ErrorContextLayer::rejections_as`](super::ErrorContextLayer::rejections_as) (the
+/// service's own errors) sets for every request; without one, [`Problem`](crate::envelope::Problem).
 #[derive(Debug)]
 pub struct ExtractorError {
     rejection: Rejection,
-    envelope: &'static Vtable,
+    envelope: RejectionEnvelope,
 }
 
 impl ExtractorError {
-    pub(crate) fn new(rejection: Rejection, envelope: &'static Vtable) -> Self {
+    pub(crate) fn new(rejection: Rejection, envelope: RejectionEnvelope) -> Self {
         ExtractorError {
             rejection,
             envelope,
@@ -53,21 +55,19 @@ impl std::error::Error for ExtractorError {}
 #[diagnostic::do_not_recommend]
 impl ApiError for ExtractorError {
     fn status(&self) -> StatusCode {
-        self.rejection.status()
+        crate::__private::status_of(self)
     }
 
     fn code(&self) -> &'static str {
-        self.rejection.code()
+        crate::__private::code_of(self)
     }
 
     fn message(&self) -> Cow<'static, str> {
-        self.rejection.message()
+        crate::__private::message_of(self)
     }
 
     fn parts(&self, visit: &mut dyn FnMut(&ErrorParts<'_>)) {
-        let envelope = self.envelope;
-        self.rejection
-            .parts(&mut |parts| visit(&parts.with_vtable(envelope)));
+        self.envelope.parts(&self.rejection, visit);
     }
 
     fn catalog() -> Vec<CatalogEntry> {

@@ -136,6 +136,58 @@ impl Catalog {
         self
     }
 
+    /// Adds the rejections (of errcat's extractors, axum's, routing's and the tower layer's)
+    /// as a group called `name`, each as the error of `E` it becomes: for a service that
+    /// answers them as its own errors (`ErrorContextLayer::rejections_as::<E>()`), so its
+    /// docs list its own codes.
+    ///
+    /// ```
+    /// use errcat::{ApiError, Catalog};
+    /// use errcat::tower::Rejection;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ServiceError {
+    ///     #[status(400)]
+    ///     #[code("VALIDATION_ERROR")]
+    ///     #[message("{0}")]
+    ///     Invalid(#[api_error(example = "Missing required field: name".to_owned())] String),
+    ///     #[status(404)]
+    ///     #[code("NOT_FOUND")]
+    ///     #[message("No such resource")]
+    ///     NotFound,
+    ///     #[status(500)]
+    ///     #[code("INTERNAL")]
+    ///     #[message("Something went wrong")]
+    ///     Internal,
+    /// }
+    ///
+    /// impl From<Rejection> for ServiceError {
+    ///     fn from(rejection: Rejection) -> Self {
+    ///         match rejection.status().as_u16() {
+    ///             404 => ServiceError::NotFound,
+    ///             500.. => ServiceError::Internal,
+    ///             _ => ServiceError::Invalid(rejection.to_string()),
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// let catalog = Catalog::new().rejections_as::<ServiceError>("Refused requests");
+    /// let codes: Vec<&str> = catalog.groups()[0].entries().iter().map(|e| e.code).collect();
+    /// assert_eq!(codes, ["VALIDATION_ERROR", "NOT_FOUND", "INTERNAL"]);
+    /// ```
+    #[cfg(feature = "tower")]
+    #[must_use]
+    pub fn rejections_as<E: ApiError + From<crate::rejection::Rejection>>(
+        mut self,
+        name: impl Into<String>,
+    ) -> Self {
+        self.groups.push(Group {
+            name: name.into(),
+            entries: super::mapped::all_mapped::<E>(),
+        });
+        self
+    }
+
     /// The groups, in the order they were added.
     pub fn groups(&self) -> &[Group] {
         &self.groups

@@ -39,6 +39,8 @@ mod collect;
 pub(crate) mod components;
 mod entry;
 mod fresh;
+#[cfg(feature = "tower")]
+mod mapped;
 mod markdown;
 mod openapi;
 mod operations;

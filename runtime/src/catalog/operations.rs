@@ -56,6 +56,9 @@ pub struct Operations {
     operations: Vec<Operation>,
     routing: Vec<CatalogEntry>,
     rejections: &'static Vtable,
+    /// Rejections documented as the service's own errors (`rejections_as`).
+    #[cfg(feature = "tower")]
+    mapped: Option<super::mapped::MapEntry>,
     title: String,
     version: String,
 }
@@ -92,6 +95,8 @@ impl Operations {
             operations: Vec::new(),
             routing: Vec::new(),
             rejections: crate::envelope::vtable::<Problem>(),
+            #[cfg(feature = "tower")]
+            mapped: None,
             title: "API".to_owned(),
             version: "1.0.0".to_owned(),
         }
@@ -102,7 +107,53 @@ impl Operations {
     #[must_use]
     pub fn rejections<E: Envelope>(mut self) -> Self {
         self.rejections = crate::envelope::vtable::<E>();
+        #[cfg(feature = "tower")]
+        {
+            self.mapped = None;
+        }
         self
+    }
+
+    /// Documents every rejection as the error of `E` it becomes through `From<Rejection>`:
+    /// for a service whose layer answers them so (`ErrorContextLayer::rejections_as::<E>()`).
+    /// Its operations then list the service's codes, not errcat's.
+    #[cfg(feature = "tower")]
+    #[must_use]
+    pub fn rejections_as<E: ApiError + From<crate::rejection::Rejection>>(mut self) -> Self {
+        self.mapped = Some(super::mapped::mapped::<E>);
+        self
+    }
+
+    /// Documents, once for the whole document, the routing errors `ErrorContextLayer`
+    /// answers: an unknown path's 404 and a wrong method's 405, answered as rejections are
+    /// (so call it after [`rejections`](Self::rejections) or
+    /// [`rejections_as`](Self::rejections_as)).
+    #[cfg(feature = "tower")]
+    #[must_use]
+    pub fn layer_routing(mut self) -> Self {
+        use crate::rejection::Rejection;
+        let entries: Vec<CatalogEntry> = Rejection::catalog()
+            .into_iter()
+            .filter(|entry| matches!(entry.variant, "NotFound" | "MethodNotAllowed"))
+            .collect();
+        for entry in entries {
+            for entry in self.rejection_entries(entry) {
+                if !self.routing.iter().any(|known| known.same_error(&entry)) {
+                    self.routing.push(entry);
+                }
+            }
+        }
+        self
+    }
+
+    /// A rejection's entry as the service documents it: its own errors, or the rejection in
+    /// the rejections' envelope.
+    fn rejection_entries(&self, entry: CatalogEntry) -> Vec<CatalogEntry> {
+        #[cfg(feature = "tower")]
+        if let Some(map) = self.mapped {
+            return map(&entry);
+        }
+        vec![entry.in_envelope(self.rejections)]
     }
 
     /// Sets the `info` of the document [`to_openapi`](Self::to_openapi) writes.
@@ -218,19 +269,22 @@ impl Operations {
         super::collect::code_clashes(named.iter().map(|(name, entry)| (&**name, entry)))
     }
 
-    /// `operation`'s errors, each rejection in the rejections' envelope.
+    /// `operation`'s errors, each rejection as the service answers it.
     fn entries(&self, operation: &Operation) -> Vec<CatalogEntry> {
-        operation
-            .errors
-            .iter()
-            .map(|error| {
-                if error.rejection {
-                    error.entry.clone().in_envelope(self.rejections)
-                } else {
-                    error.entry.clone()
+        let mut entries: Vec<CatalogEntry> = Vec::with_capacity(operation.errors.len());
+        for error in &operation.errors {
+            let answered = if error.rejection {
+                self.rejection_entries(error.entry.clone())
+            } else {
+                vec![error.entry.clone()]
+            };
+            for entry in answered {
+                if !entries.iter().any(|known| known.same_error(&entry)) {
+                    entries.push(entry);
                 }
-            })
-            .collect()
+            }
+        }
+        entries
     }
 
     /// An OpenAPI 3.1 document of the operations' error responses, valid on its own: `paths`
@@ -542,8 +596,9 @@ impl OperationErrors {
 /// A handler argument that may refuse a request before the handler runs: what it adds to
 /// the operation's documented errors.
 ///
-/// errcat's extractors implement it (their rejections), as do the framework's extractors that
-/// never refuse a request. Implement it for an extractor of your own:
+/// errcat's extractors implement it (their rejections), as do axum's `Json`, `Form`, `Query`
+/// and `Path` (the same rejections, as `ErrorContextLayer` answers them) and the framework's
+/// extractors that never refuse a request. Implement it for an extractor of your own:
 ///
 /// ```
 /// use errcat::ApiError;
@@ -581,7 +636,7 @@ pub trait Extractor {
     message = "errcat cannot read the errors of this handler",
     label = "not a handler errcat can document",
     note = "a handler returns `Result<_, E>` with `E: errcat::ApiError` (`Result<_, std::convert::Infallible>` for one that never fails), and each of its arguments implements errcat::catalog::Extractor",
-    note = "axum's own `Json`, `Query`, `Path` and `Form` reject requests in plain text, outside the API's envelope: take `errcat::axum::Json` (`Query`, `Path`, `Form`) instead; for an extractor of your own, implement errcat::catalog::Extractor"
+    note = "for an extractor of your own, implement errcat::catalog::Extractor, adding the errors it refuses a request with"
 )]
 pub trait Documented<Args> {
     /// Adds the handler's errors and its arguments' rejections.

@@ -1,21 +1,27 @@
 //! [`Rejection`]: why errcat's extractors refused a request, as an API error like any other.
 
+#[cfg(feature = "axum")]
+mod axum_text;
+#[cfg(feature = "axum")]
 mod serde_text;
 
+#[cfg(feature = "axum")]
 pub(crate) use self::serde_text::{out_of_range, type_words};
 
+#[cfg(feature = "axum")]
 use crate::serde_names::{Held, SerdeNames};
 use crate::{ApiError, FieldViolation, Location, Violations};
 use std::fmt;
 
-/// Why one of errcat's extractors ([`Json`](crate::axum::Json), [`Query`](crate::axum::Query),
-/// [`Form`](crate::axum::Form), [`Path`](crate::axum::Path), `Valid`, `Garde`) refused
-/// a request.
+/// Why a request was refused before a handler could answer it: by one of errcat's extractors
+/// (`Json`, `Query`, `Form`, `Path`, `Valid`, `Garde`), by the framework's own extractors, by
+/// routing (no route, wrong method), by a limit or a timeout, or because the handler panicked.
 ///
 /// It is an [`ApiError`] like the service's own, so its responses take the service's envelope
-/// (see [`ExtractorError`](crate::axum::ExtractorError)) and its entries belong in the catalog:
-/// `Catalog::new().group_in::<Rejection, ErrorField>("Request errors")`.
-#[derive(Debug, ApiError)]
+/// (`ErrorContextLayer::rejections`) or become the service's own errors
+/// (`ErrorContextLayer::rejections_as`, through `From<Rejection>`), and its entries belong in
+/// the catalog: `Catalog::new().group_in::<Rejection, ErrorField>("Request errors")`.
+#[derive(Clone, Debug, ApiError)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The body is not valid JSON.
@@ -42,8 +48,7 @@ pub enum Rejection {
         expected: &'static str,
     },
 
-    /// The body is larger than the service accepts (axum's `DefaultBodyLimit`, 2 MB unless
-    /// set).
+    /// The body is larger than the service accepts.
     #[status(413)]
     #[code("PAYLOAD_TOO_LARGE")]
     #[message("Request body too large")]
@@ -119,12 +124,29 @@ pub enum Rejection {
         violations: Violations,
     },
 
-    /// The route and the extractor disagree about the path's parameters: a bug in the
-    /// service, not in the request.
+    /// No resource is at this path.
+    #[status(404)]
+    #[code("NOT_FOUND")]
+    #[message("The requested resource was not found")]
+    NotFound,
+
+    /// The resource does not accept this method; the `Allow` header lists those it does.
+    #[status(405)]
+    #[code("METHOD_NOT_ALLOWED")]
+    #[message("The method is not allowed for this resource")]
+    MethodNotAllowed,
+
+    /// The request was not answered in the time the service allows.
+    #[status(408)]
+    #[code("REQUEST_TIMEOUT")]
+    #[message("The request took too long to answer")]
+    Timeout,
+
+    /// The service failed to answer the request; the cause is in its logs, never here.
     #[status(500)]
     #[code("SERVER_ERROR")]
     #[message("internal server error")]
-    Misconfigured,
+    Internal,
 }
 
 impl fmt::Display for Rejection {
@@ -136,6 +158,98 @@ impl fmt::Display for Rejection {
 impl std::error::Error for Rejection {}
 
 impl Rejection {
+    /// Examples of every kind of rejection (for those that name fields, one naming a single
+    /// field and one naming none or several): what a service's `From<Rejection>` turns them
+    /// into is what its docs list for them.
+    pub fn samples() -> Vec<Rejection> {
+        vec![
+            Rejection::InvalidJson {
+                line: 1,
+                column: 12,
+            },
+            Rejection::UnsupportedMediaType {
+                expected: "application/json",
+            },
+            Rejection::TooLarge,
+            Rejection::Unreadable,
+            Rejection::InvalidBody {
+                summary: "Missing required field: name".to_owned(),
+                violations: FieldViolation::new("name", "missing", "is required").into(),
+            },
+            // No one field at fault: the body's shape is wrong.
+            Rejection::InvalidBody {
+                summary: "Request body must be an object".to_owned(),
+                violations: Violations::new(),
+            },
+            Rejection::InvalidQuery {
+                summary: "Field \"page\" must be an integer".to_owned(),
+                violations: FieldViolation::new("page", "invalid_type", "must be an integer")
+                    .at(Location::Query)
+                    .into(),
+            },
+            Rejection::InvalidPath {
+                summary: "Path parameter \"id\" must be an integer".to_owned(),
+                violations: FieldViolation::new("id", "invalid_type", "must be an integer")
+                    .at(Location::Path)
+                    .into(),
+            },
+            Rejection::Invalid {
+                summary: "Field \"fullName\" is too short".to_owned(),
+                violations: FieldViolation::new("fullName", "length", "is too short").into(),
+            },
+            Rejection::Invalid {
+                summary: "Validation failed".to_owned(),
+                violations: [
+                    FieldViolation::new("fullName", "length", "is too short"),
+                    FieldViolation::new("email", "email", "must be a well-formed email address"),
+                ]
+                .into_iter()
+                .collect(),
+            },
+            Rejection::NotFound,
+            Rejection::MethodNotAllowed,
+            Rejection::Timeout,
+            Rejection::Internal,
+        ]
+    }
+
+    /// The one field at fault, when exactly one is: what a service mapping rejections into
+    /// its own `{field, problem}` error wants.
+    ///
+    /// ```
+    /// use errcat::{FieldViolation, Violations};
+    /// use errcat::axum::Rejection;
+    ///
+    /// let rejection = Rejection::samples().remove(4);
+    /// assert_eq!(rejection.to_string(), "Missing required field: name");
+    /// let field = rejection.field().unwrap();
+    /// assert_eq!((&*field.field, &*field.message), ("name", "is required"));
+    /// assert!(Rejection::NotFound.field().is_none());
+    /// ```
+    pub fn field(&self) -> Option<&FieldViolation> {
+        match self {
+            Rejection::InvalidBody { violations, .. }
+            | Rejection::InvalidQuery { violations, .. }
+            | Rejection::InvalidPath { violations, .. }
+            | Rejection::Invalid { violations, .. } => match violations.iter().as_slice() {
+                [only] if !only.field.is_empty() => Some(only),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The violations, for the rejections that name fields.
+    pub fn violations(&self) -> Option<&Violations> {
+        match self {
+            Rejection::InvalidBody { violations, .. }
+            | Rejection::InvalidQuery { violations, .. }
+            | Rejection::InvalidPath { violations, .. }
+            | Rejection::Invalid { violations, .. } => Some(violations),
+            _ => None,
+        }
+    }
+
     /// The rejection for fields that failed validation.
     #[cfg(any(feature = "validator", feature = "garde"))]
     pub(crate) fn invalid(violations: Violations) -> Self {
@@ -151,6 +265,7 @@ impl Rejection {
 
     /// The rejection for one bad value in a body, query, form or path of the type `names`
     /// describes.
+    #[cfg(feature = "axum")]
     pub(crate) fn about(violation: FieldViolation, location: Location, names: &SerdeNames) -> Self {
         if violation.field.is_empty() {
             let whole_value =
@@ -175,6 +290,7 @@ impl Rejection {
     }
 
     /// The rejection when the whole body, query string or path is wrong.
+    #[cfg(feature = "axum")]
     pub(crate) fn whole(location: Location, message: &str) -> Self {
         let part = part(location);
         let (first, rest) = part.split_at(1);
@@ -182,6 +298,7 @@ impl Rejection {
         Self::with_summary(location, summary, Violations::new())
     }
 
+    #[cfg(feature = "axum")]
     fn with_summary(location: Location, summary: String, violations: Violations) -> Self {
         match location {
             Location::Body => Rejection::InvalidBody {
@@ -201,6 +318,7 @@ impl Rejection {
 }
 
 /// What a summary calls the part of the request at `location`.
+#[cfg(feature = "axum")]
 fn part(location: Location) -> &'static str {
     match location {
         Location::Body => "request body",
@@ -212,6 +330,7 @@ fn part(location: Location) -> &'static str {
 
 /// The summary for one field: `Field "fullName" is too short`, or with a colon when the
 /// message does not read on from the name (`Field "items": size must be at least 1`).
+#[cfg(any(feature = "axum", feature = "validator", feature = "garde"))]
 pub(crate) fn field_summary(field: &str, message: &str) -> String {
     const READS_ON: &[&str] = &[
         "must", "is", "are", "should", "has", "have", "cannot", "can't", "does", "was", "were",

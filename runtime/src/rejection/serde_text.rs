@@ -94,11 +94,25 @@ fn violation(
     message: &str,
     location: Location,
 ) -> FieldViolation {
+    let last_key = match path.iter().next_back() {
+        Some(serde_path_to_error::Segment::Map { key }) => Some(key.as_str()),
+        _ => None,
+    };
+    violation_at(field_at(path), last_key, message, location)
+}
+
+/// A violation from serde's message about the value at `parent` (`items[1]`, "" for the
+/// whole value), whose last step is the map key `last_key`, if it is one.
+pub(super) fn violation_at(
+    parent: String,
+    last_key: Option<&str>,
+    message: &str,
+    location: Location,
+) -> FieldViolation {
     // serde_json ends its messages with the position; the field says where instead.
     let message = message
         .rfind(" at line ")
         .map_or(message, |at| &message[..at]);
-    let parent = field_at(path);
     let child = |name: &str| {
         if parent.is_empty() {
             name.to_owned()
@@ -114,10 +128,7 @@ fn violation(
         } else if let Some(rest) = message.strip_prefix("unknown field ") {
             // serde_path_to_error has already stepped into the unknown key.
             let name = quoted(rest).unwrap_or_default();
-            let inside = matches!(
-                path.iter().next_back(),
-                Some(serde_path_to_error::Segment::Map { key }) if *key == name
-            );
+            let inside = last_key == Some(name.as_str());
             let field = if inside { parent } else { child(&name) };
             (field, "unknown", "is not a known field".into())
         } else if let Some(rest) = message.strip_prefix("duplicate field ") {

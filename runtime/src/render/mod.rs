@@ -39,7 +39,7 @@ where
         let ctx = Context::new(request);
         let mut rendered = false;
         visit(&mut |parts| {
-            log::response(parts, source);
+            log::response(parts, source, request);
             fill(&mut response, parts, &ctx);
             rendered = true;
         });
@@ -51,6 +51,10 @@ where
                 "Internal Server Error",
             );
             fill(&mut response, &parts, &ctx);
+        }
+        #[cfg(feature = "tower")]
+        if request.is_some_and(request::RequestContext::answers_all) {
+            response.extensions_mut().insert(request::Rendered);
         }
     });
     response

@@ -1,0 +1,122 @@
+//! What the layer answers in place of an error response errcat did not render: the
+//! [`Rejection`] it stands for, read from its status and (for axum's rejections) its text.
+
+use crate::envelope::ErrorParts;
+use crate::model::parts::reason_phrase;
+use crate::rejection::Rejection;
+use http::StatusCode;
+
+/// The error the layer answers with.
+#[derive(Clone, Debug)]
+pub(crate) enum Answered {
+    /// A refusal errcat knows: routing, limits, timeouts, axum's extractors, a panic.
+    Rejection(Rejection),
+    /// Any other error status, answered with its standard name.
+    Status(StatusCode),
+}
+
+/// The statuses whose plain-text bodies are worth reading: axum's extractors answer with
+/// them, and their text tells which field or limit was at fault.
+pub(crate) fn reads_text(status: StatusCode) -> bool {
+    cfg!(feature = "axum") && matches!(status.as_u16(), 400 | 413 | 415 | 422 | 500)
+}
+
+/// The answer for an error response with `status` and, when it was read, plain `text`.
+pub(crate) fn answer(status: StatusCode, text: Option<&str>) -> Answered {
+    #[cfg(feature = "axum")]
+    if let Some(rejection) = text.and_then(|text| Rejection::from_axum_text(status, text)) {
+        return Answered::Rejection(rejection);
+    }
+    #[cfg(not(feature = "axum"))]
+    let _ = text;
+    Answered::Rejection(match status {
+        StatusCode::NOT_FOUND => Rejection::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => Rejection::MethodNotAllowed,
+        StatusCode::REQUEST_TIMEOUT => Rejection::Timeout,
+        StatusCode::PAYLOAD_TOO_LARGE => Rejection::TooLarge,
+        StatusCode::INTERNAL_SERVER_ERROR => Rejection::Internal,
+        _ => return Answered::Status(status),
+    })
+}
+
+impl Answered {
+    /// The answer's parts, without an envelope.
+    pub(crate) fn parts(&self, visit: &mut dyn FnMut(&ErrorParts<'_>)) {
+        match self {
+            Answered::Rejection(rejection) => crate::ApiError::parts(rejection, visit),
+            Answered::Status(status) => {
+                visit(&ErrorParts::new(
+                    *status,
+                    status_code(*status),
+                    reason_phrase(*status),
+                ));
+            }
+        }
+    }
+}
+
+/// The error code of a status answered by name: its reason phrase in `SCREAMING_SNAKE_CASE`.
+pub(crate) fn status_code(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "BAD_REQUEST",
+        401 => "UNAUTHORIZED",
+        402 => "PAYMENT_REQUIRED",
+        403 => "FORBIDDEN",
+        404 => "NOT_FOUND",
+        405 => "METHOD_NOT_ALLOWED",
+        406 => "NOT_ACCEPTABLE",
+        407 => "PROXY_AUTHENTICATION_REQUIRED",
+        408 => "REQUEST_TIMEOUT",
+        409 => "CONFLICT",
+        410 => "GONE",
+        411 => "LENGTH_REQUIRED",
+        412 => "PRECONDITION_FAILED",
+        413 => "PAYLOAD_TOO_LARGE",
+        414 => "URI_TOO_LONG",
+        415 => "UNSUPPORTED_MEDIA_TYPE",
+        416 => "RANGE_NOT_SATISFIABLE",
+        417 => "EXPECTATION_FAILED",
+        421 => "MISDIRECTED_REQUEST",
+        422 => "UNPROCESSABLE_ENTITY",
+        423 => "LOCKED",
+        424 => "FAILED_DEPENDENCY",
+        426 => "UPGRADE_REQUIRED",
+        428 => "PRECONDITION_REQUIRED",
+        429 => "TOO_MANY_REQUESTS",
+        431 => "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        451 => "UNAVAILABLE_FOR_LEGAL_REASONS",
+        500 => "INTERNAL_SERVER_ERROR",
+        501 => "NOT_IMPLEMENTED",
+        502 => "BAD_GATEWAY",
+        503 => "SERVICE_UNAVAILABLE",
+        504 => "GATEWAY_TIMEOUT",
+        505 => "HTTP_VERSION_NOT_SUPPORTED",
+        507 => "INSUFFICIENT_STORAGE",
+        508 => "LOOP_DETECTED",
+        511 => "NETWORK_AUTHENTICATION_REQUIRED",
+        _ if status.is_server_error() => "SERVER_ERROR",
+        _ => "CLIENT_ERROR",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::status_code;
+    use crate::model::parts::reason_phrase;
+    use http::StatusCode;
+
+    #[test]
+    fn codes_are_the_reason_phrases() {
+        for status in (400..600).filter_map(|code| StatusCode::from_u16(code).ok()) {
+            let code = status_code(status);
+            let Some(reason) = status.canonical_reason() else {
+                continue;
+            };
+            assert_eq!(reason_phrase(status), reason);
+            if !matches!(code, "CLIENT_ERROR" | "SERVER_ERROR") {
+                let expected = reason.to_ascii_uppercase().replace([' ', '-'], "_");
+                assert_eq!(code, expected, "{status}");
+            }
+        }
+    }
+}
