@@ -35,7 +35,9 @@ enum Found {
     /// A type that reads whatever the input holds and decides from that: an internally
     /// tagged or untagged enum, `serde_json::Value`.
     Any,
-    /// Anything else: a scalar, a tuple.
+    /// A string, boolean or character, in the words a client is told it must be.
+    Scalar(&'static str),
+    /// Anything else: a number, a tuple.
     Other,
 }
 
@@ -52,6 +54,8 @@ enum Shape {
     Enum(&'static [&'static str]),
     /// A type that reads whatever the input holds (see [`Found::Any`]).
     Any,
+    /// A string, boolean or character (see [`Found::Scalar`]).
+    Scalar(&'static str),
     /// The same type as the shape at this index (a recursive type, or one used twice).
     Same(usize),
     /// Nothing known inside.
@@ -113,6 +117,7 @@ impl SerdeNames {
                 Found::Map => Shape::Map,
                 Found::Enum(variants) => Shape::Enum(variants),
                 Found::Any => Shape::Any,
+                Found::Scalar(words) => Shape::Scalar(words),
                 Found::Other => Shape::Other,
             };
             shapes[index] = shape;
@@ -148,7 +153,9 @@ impl SerdeNames {
             Shape::Struct(_) | Shape::Map => Held::Object,
             Shape::Enum(variants) => Held::Enum(variants),
             Shape::Any => Held::SelfDescribing,
-            Shape::Seq(_) | Shape::Same(_) | Shape::Other => Held::Unknown,
+            Shape::Seq(_) => Held::Array,
+            Shape::Scalar(words) => Held::Scalar(words),
+            Shape::Same(_) | Shape::Other => Held::Unknown,
         }
     }
 
@@ -253,7 +260,14 @@ pub(crate) enum Held {
     /// A type that reads whatever the input holds (an internally tagged or untagged enum),
     /// which loses the place of an error inside it.
     SelfDescribing,
-    /// A scalar, a list, or nothing serde told.
+    /// A sequence: a JSON array.
+    Array,
+    /// A string, boolean or character: what a JSON value there must be, in a client's words
+    /// (`string`, `boolean`, `a single character`). serde_json refuses a number too large
+    /// for any number type before it asks the type, so this is how such a number for a
+    /// string field is still told "must be string".
+    Scalar(&'static str),
+    /// A number, or nothing serde told.
     Unknown,
 }
 
@@ -283,6 +297,20 @@ macro_rules! stop_at {
     ($($method:ident)*) => {
         $(
             fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(stop())
+            }
+        )*
+    };
+}
+
+/// `deserialize_*` methods that record the scalar asked for, in a client's words, and stop.
+macro_rules! scalar_at {
+    ($($method:ident => $words:literal),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                if self.steps.is_empty() {
+                    *self.found = Found::Scalar($words);
+                }
                 Err(stop())
             }
         )*
@@ -369,11 +397,17 @@ impl<'de> Deserializer<'de> for Probe<'_> {
     }
 
     stop_at! {
-        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
-        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char deserialize_str
-        deserialize_string deserialize_bytes deserialize_byte_buf deserialize_unit
-        deserialize_identifier deserialize_ignored_any
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_bytes
+        deserialize_byte_buf deserialize_unit deserialize_identifier deserialize_ignored_any
+    }
+
+    scalar_at! {
+        deserialize_bool => "boolean",
+        deserialize_char => "a single character",
+        deserialize_str => "string",
+        deserialize_string => "string",
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -585,7 +619,7 @@ mod tests {
             names.held_at("members[3]"),
             Held::Enum(&["admin", "member"])
         );
-        assert_eq!(names.held_at("members"), Held::Unknown);
+        assert_eq!(names.held_at("members"), Held::Array);
         assert_eq!(names.held_at(""), Held::Object);
     }
 
@@ -621,12 +655,31 @@ mod tests {
     }
 
     #[test]
+    fn test_strings_booleans_and_characters_are_named() {
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct Profile {
+            name: String,
+            nickname: Option<Box<str>>,
+            active: bool,
+            initial: char,
+            age: u8,
+        }
+        let names = SerdeNames::of::<Profile>();
+        assert_eq!(names.held_at("name"), Held::Scalar("string"));
+        assert_eq!(names.held_at("nickname"), Held::Scalar("string"));
+        assert_eq!(names.held_at("active"), Held::Scalar("boolean"));
+        assert_eq!(names.held_at("initial"), Held::Scalar("a single character"));
+        assert_eq!(names.held_at("age"), Held::Unknown);
+    }
+
+    #[test]
     fn test_objects_are_structs_and_maps() {
         let held = |names: SerdeNames| names.held_at("");
         assert_eq!(held(SerdeNames::of::<Roster>()), Held::Object);
         assert_eq!(held(SerdeNames::of::<Team>()), Held::Object);
         assert_eq!(held(SerdeNames::of::<HashMap<String, u8>>()), Held::Object);
-        assert_eq!(held(SerdeNames::of::<Vec<u8>>()), Held::Unknown);
+        assert_eq!(held(SerdeNames::of::<Vec<u8>>()), Held::Array);
         assert_eq!(held(SerdeNames::of::<u8>()), Held::Unknown);
         assert_eq!(
             held(SerdeNames::of::<Role>()),

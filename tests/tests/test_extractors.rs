@@ -141,6 +141,31 @@ struct Counts {
 
 async fn tagged(Json(_): Json<Tagged>) {}
 
+/// Numbers of each kind, a string and a list: what the words for a value beyond a type's
+/// range are checked on.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Reading {
+    name: String,
+    count: u64,
+    delta: i64,
+    ratio: f64,
+    tags: Vec<String>,
+}
+
+async fn reading(Json(reading): Json<Reading>) -> String {
+    reading.name
+}
+
+const VALID_READING: &str = r#"{"name":"a","count":1,"delta":-1,"ratio":0.5,"tags":[]}"#;
+
+/// A valid reading with `field` set to the JSON text `value`, as written.
+fn reading_with(field: &str, value: &str) -> String {
+    let mut body: Value = serde_json::from_str(VALID_READING).unwrap();
+    body[field] = json!("PLACEHOLDER");
+    body.to_string().replace("\"PLACEHOLDER\"", value)
+}
+
 async fn create_order(Json(order): Json<NewOrder>) -> String {
     format!("{} ordered {}", order.customer_name, order.items.len())
 }
@@ -173,6 +198,7 @@ fn orders() -> Router {
         .route("/strict-orders", post(create_strict_order))
         .route("/checkout", post(checkout))
         .route("/tagged", post(tagged))
+        .route("/readings", post(reading))
         .route("/orders/list", get(list))
         .route("/users/{id}", get(user))
         .route("/login", post(login).get(login))
@@ -265,6 +291,205 @@ async fn test_content_type_is_required() {
     )
     .await;
     assert_eq!(reply.status, 400, "a +json type is JSON");
+}
+
+#[tokio::test]
+async fn test_a_charset_other_than_utf8_is_unsupported() {
+    let base = common::serve(orders()).await;
+    let order = r#"{"customerName":"Ada","items":[]}"#;
+    let with_type = |content_type: &str| {
+        reqwest::Client::new()
+            .post(format!("{base}/orders"))
+            .header("content-type", content_type)
+            .body(order)
+    };
+    for content_type in [
+        "application/json; charset=utf-16",
+        "application/json;charset=UTF-16LE",
+        "application/json; charset=\"iso-8859-1\"",
+        "application/json; Charset=latin1",
+        "application/vnd.api+json; charset=utf-32",
+    ] {
+        let reply = send(with_type(content_type)).await;
+        assert_eq!(reply.status, 415, "{content_type}");
+        assert_eq!(
+            reply.body["code"], "UNSUPPORTED_MEDIA_TYPE",
+            "{content_type}"
+        );
+        assert_eq!(
+            reply.body["detail"], "Content-Type must be application/json; charset=utf-8",
+            "{content_type}"
+        );
+    }
+    for content_type in [
+        "application/json; charset=utf-8",
+        "application/json;charset=UTF-8",
+        "application/json; charset=\"utf-8\"",
+        "application/json; CHARSET = Utf-8 ",
+    ] {
+        let response = with_type(content_type).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{content_type}");
+        assert_eq!(response.text().await.unwrap(), "Ada ordered 0");
+    }
+}
+
+#[tokio::test]
+async fn test_bad_text_inside_a_string_is_invalid_json_at_its_place() {
+    let base = common::serve(orders()).await;
+    let bodies: [&[u8]; 5] = [
+        b"{\"customerName\":\"A\xffda\",\"items\":[]}",
+        // An overlong encoding of `/`.
+        b"{\"customerName\":\"A\xc0\xafda\",\"items\":[]}",
+        // A lone surrogate, first alone and then before an ordinary escape.
+        br#"{"customerName":"A\ud800da","items":[]}"#,
+        br#"{"customerName":"A\ud800\u0041","items":[]}"#,
+        b"{\"customerName\":\"Ada\",\"items\":[{\"sku\":\"\xed\xa0\x80\",\"quantity\":1}]}",
+    ];
+    for body in bodies {
+        let shown = String::from_utf8_lossy(body);
+        let response = reqwest::Client::new()
+            .post(format!("{base}/orders"))
+            .header("content-type", "application/json")
+            .body(body.to_vec())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{shown}");
+        let reply: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        assert_eq!(reply["code"], "INVALID_JSON", "{shown}");
+        assert_eq!(reply["detail"], "Invalid JSON in request body", "{shown}");
+        assert_eq!(reply["line"], 1, "{shown}");
+        // The column falls inside the string at fault, past its opening quote.
+        let column = reply["column"].as_u64().unwrap();
+        let quotes: Vec<usize> = body
+            .iter()
+            .enumerate()
+            .filter(|(_, byte)| **byte == b'"')
+            .map(|(at, _)| at + 1)
+            .collect();
+        let string = quotes
+            .chunks(2)
+            .find(|pair| {
+                let text = &body[pair[0]..pair[1] - 1];
+                std::str::from_utf8(text).is_err() || text.windows(2).any(|w| w == b"\\u")
+            })
+            .unwrap();
+        assert!(
+            (string[0] as u64..=string[1] as u64).contains(&column),
+            "{shown}: column {column} outside {string:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn test_numbers_beyond_a_type_are_too_large_or_too_small() {
+    let base = common::serve(orders()).await;
+    assert_eq!(
+        text(post_json(&base, "/readings", VALID_READING)).await,
+        "a"
+    );
+    let cases = [
+        // Beyond 64 bits.
+        (
+            "count",
+            "18446744073709551616",
+            "is too large",
+            "out_of_range",
+        ),
+        (
+            "count",
+            "123456789012345678901234567890",
+            "is too large",
+            "out_of_range",
+        ),
+        (
+            "count",
+            "-123456789012345678901234567890",
+            "is too small",
+            "out_of_range",
+        ),
+        (
+            "delta",
+            "9223372036854775808",
+            "is too large",
+            "out_of_range",
+        ),
+        (
+            "delta",
+            "-9223372036854775809",
+            "is too small",
+            "out_of_range",
+        ),
+        (
+            "delta",
+            "-123456789012345678901234567890",
+            "is too small",
+            "out_of_range",
+        ),
+        // Within 64 bits, but not the type's.
+        ("count", "-1", "is too small", "out_of_range"),
+        ("count", "1.5", "must be an integer", "invalid_type"),
+        ("delta", "2.5", "must be an integer", "invalid_type"),
+        // Beyond any number type.
+        ("ratio", "1e400", "is out of range", "out_of_range"),
+        ("count", "1e400", "is out of range", "out_of_range"),
+    ];
+    for (field, value, words, code) in cases {
+        let body = reading_with(field, value);
+        let reply = send(post_json(&base, "/readings", &body)).await;
+        assert_eq!(reply.status, 400, "{body}");
+        assert_eq!(reply.body["code"], "INVALID_BODY", "{body}");
+        assert_eq!(
+            reply.body["detail"],
+            format!("Field \"{field}\" {words}"),
+            "{body}"
+        );
+        assert_eq!(
+            reply.body["errors"],
+            json!([{ "detail": words, "pointer": format!("#/{field}"), "code": code }]),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn test_a_number_beyond_f64_is_told_as_any_number_is() {
+    let base = common::serve(orders()).await;
+    // Where no number belongs, 1e400 gets the words an ordinary number gets.
+    for field in ["name", "tags"] {
+        let ordinary = send(post_json(&base, "/readings", &reading_with(field, "1"))).await;
+        let huge = send(post_json(
+            &base,
+            "/readings",
+            &reading_with(field, "-1e400"),
+        ))
+        .await;
+        assert_eq!(huge.status, 400, "{field}");
+        assert_eq!(huge.body["code"], "INVALID_BODY", "{field}");
+        assert_eq!(huge.body["detail"], ordinary.body["detail"], "{field}");
+        assert_eq!(huge.body["errors"], ordinary.body["errors"], "{field}");
+    }
+    let reply = send(post_json(
+        &base,
+        "/readings",
+        &reading_with("name", "1e400"),
+    ))
+    .await;
+    assert_eq!(reply.body["detail"], r#"Field "name" must be string"#);
+    assert_eq!(reply.body["errors"][0]["code"], "invalid_type");
+    // A boolean field, through validation's extractor.
+    let app = Router::new().route("/v1/users", post(create_user));
+    let base = common::serve(app).await;
+    let reply = send(post_json(
+        &base,
+        "/v1/users",
+        r#"{"fullName":"Ada","consentRequired":1e400}"#,
+    ))
+    .await;
+    assert_eq!(
+        reply.body["detail"],
+        r#"Field "consentRequired" must be boolean"#
+    );
 }
 
 #[tokio::test]

@@ -2,36 +2,104 @@
 //! the field at fault, instead of plain text.
 
 use super::rejection::ExtractorError;
-use crate::Location;
+use crate::log::Loggable;
 use crate::rejection::{Rejection, out_of_range, type_words};
 use crate::serde_names::SerdeNames;
 use crate::tower::RejectionEnvelope;
+use crate::{ApiError, Location};
+use axum_core::body::Body;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
-use bytes::Bytes;
+use axum_core::response::{IntoResponse, Response};
+use bytes::{BufMut, Bytes, BytesMut};
 use http::request::Parts;
-use http::{HeaderMap, Method, StatusCode};
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use serde::Serialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
+use std::ops::{Deref, DerefMut};
 
 /// `axum::Json`, rejecting bad requests in the API's envelope: a body that is not JSON is
 /// `400 Invalid JSON in request body` with its `line` and `column`; a missing or other
-/// content type is `415 Content-Type must be application/json`; a body over the limit is
-/// `413`; a missing or mistyped field is `400` naming it (`Missing required field: name`,
-/// `Field "age" must be an integer`).
+/// content type, or a charset other than UTF-8, is `415 Content-Type must be
+/// application/json`; a body over the limit is `413`; a missing or mistyped field is `400`
+/// naming it (`Missing required field: name`, `Field "age" must be an integer`).
+///
+/// It is a response too, as `axum::Json` is, so a service swaps `use axum::Json` for
+/// `use errcat::axum::Json` and changes no handler: `T` is serialized with
+/// `content-type: application/json`. A value that fails to serialize (a map with keys
+/// that are not strings, a `Serialize` impl that errs) is the service's bug, not the client's:
+/// `500` in errcat's envelope, with serde's reason logged (feature `tracing`), never sent.
 ///
 /// ```
 /// use errcat::axum::Json;
-/// use serde::Deserialize;
+/// use serde::{Deserialize, Serialize};
 ///
 /// #[derive(Deserialize)]
 /// struct NewBundle { name: String }
 ///
-/// async fn create(Json(bundle): Json<NewBundle>) -> String {
-///     bundle.name
+/// #[derive(Serialize)]
+/// struct Bundle { id: u64, name: String }
+///
+/// async fn create(Json(bundle): Json<NewBundle>) -> Json<Bundle> {
+///     Json(Bundle { id: 1, name: bundle.name })
 /// }
 /// # let _ = axum::Router::<()>::new().route("/", axum::routing::post(create));
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Json<T>(pub T);
+
+impl<T> From<T> for Json<T> {
+    fn from(value: T) -> Self {
+        Json(value)
+    }
+}
+
+impl<T> Deref for Json<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for Json<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        // As axum does: serde_json's own first capacity, and the buffer becomes the body
+        // without a copy.
+        let mut buffer = BytesMut::with_capacity(128).writer();
+        match serde_json::to_writer(&mut buffer, &self.0) {
+            Ok(()) => {
+                let mut response = Response::new(Body::from(buffer.into_inner().freeze()));
+                response.headers_mut().insert(
+                    http::header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
+                response
+            }
+            Err(error) => unserializable(&error),
+        }
+    }
+}
+
+/// The response for a value that failed to serialize: a 500 rendered by errcat, serde's
+/// reason only in the log. Not marked as errcat's own, so `ErrorContextLayer` answers it
+/// as the service answers rejections (a response cannot see the request's choice).
+#[cold]
+fn unserializable(error: &serde_json::Error) -> Response {
+    let mut response = crate::render::respond::<Body>(
+        |visit| Rejection::Internal.parts(visit),
+        &Loggable::Error(error),
+    );
+    response
+        .extensions_mut()
+        .remove::<crate::request::Rendered>();
+    response
+}
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
     type Rejection = ExtractorError;
@@ -42,6 +110,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
         if !is_json(request.headers()) {
             return Err(reject(Rejection::UnsupportedMediaType {
                 expected: "application/json",
+            }));
+        }
+        if is_other_charset(request.headers()) {
+            return Err(reject(Rejection::UnsupportedMediaType {
+                expected: "application/json; charset=utf-8",
             }));
         }
         let bytes = body(request, state).await.map_err(reject)?;
@@ -181,6 +254,26 @@ fn is_json(headers: &HeaderMap) -> bool {
     })
 }
 
+/// Whether the request's content type names a charset other than UTF-8
+/// (`application/json; charset=utf-16`): the body would be read as UTF-8 all the same, and
+/// read wrong. The name is case-insensitive and may be quoted (RFC 9110, 8.3.1).
+fn is_other_charset(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(http::header::CONTENT_TYPE) else {
+        return false;
+    };
+    // A value that is not visible ASCII is not a content type `is_json` accepts.
+    let value = value.to_str().unwrap_or_default();
+    value.split(';').skip(1).any(|parameter| {
+        let (name, charset) = parameter.split_once('=').unwrap_or((parameter, ""));
+        let charset = charset.trim();
+        let charset = charset
+            .strip_prefix('"')
+            .and_then(|charset| charset.strip_suffix('"'))
+            .unwrap_or(charset);
+        name.trim().eq_ignore_ascii_case("charset") && !charset.eq_ignore_ascii_case("utf-8")
+    })
+}
+
 fn has_content_type(headers: &HeaderMap, expected: &str) -> bool {
     essence(headers).is_some_and(|essence| essence == expected)
 }
@@ -205,52 +298,83 @@ async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Reje
 
 /// A JSON value; syntax errors give their position, data errors the field.
 fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
+    // Tracking the path costs about as much as the parse itself, and only a refusal needs
+    // it: a valid body is parsed once without it, a failed one again with it.
+    serde_json::from_slice(bytes).map_err(|first| json_rejection::<T>(bytes, &first))
+}
+
+/// Why `bytes` are not a JSON `T`, which a first parse (failing with `first`) found.
+#[cold]
+fn json_rejection<T: DeserializeOwned>(bytes: &[u8], first: &serde_json::Error) -> Rejection {
     use serde_json::error::Category;
+    let invalid = |error: &serde_json::Error| Rejection::InvalidJson {
+        // An empty body fails at column 0; columns count from 1.
+        line: error.line().max(1),
+        column: error.column().max(1),
+    };
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let inner = error.inner();
-        match inner.classify() {
-            // serde_json reports some values a type cannot take as syntax errors (an enum
-            // given a number, a number beyond f64): well-formed JSON is not "Invalid JSON".
-            Category::Syntax if serde_json::from_slice::<IgnoredAny>(bytes).is_ok() => {
-                Rejection::from_json_shape(error.path(), &inner.to_string(), &SerdeNames::of::<T>())
-            }
-            // An empty body fails at column 0; columns count from 1.
-            Category::Syntax | Category::Eof => Rejection::InvalidJson {
-                line: inner.line().max(1),
-                column: inner.column().max(1),
-            },
-            Category::Data | Category::Io => Rejection::from_serde(
-                error.path(),
-                &inner.to_string(),
-                Location::Body,
-                &SerdeNames::of::<T>(),
-            ),
+    let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        // The value parsed, so what failed is the text after it.
+        Ok(_) => return invalid(deserializer.end().as_ref().err().unwrap_or(first)),
+        Err(error) => error,
+    };
+    let inner = error.inner();
+    match inner.classify() {
+        Category::Syntax if depends_on_type(&inner.to_string(), bytes) => {
+            Rejection::from_json_shape(error.path(), &inner.to_string(), &SerdeNames::of::<T>())
         }
-    })?;
-    deserializer.end().map_err(|error| Rejection::InvalidJson {
-        line: error.line(),
-        column: error.column(),
-    })?;
-    Ok(value)
+        Category::Syntax | Category::Eof => invalid(inner),
+        Category::Data | Category::Io => Rejection::from_serde(
+            error.path(),
+            &inner.to_string(),
+            Location::Body,
+            &SerdeNames::of::<T>(),
+        ),
+    }
+}
+
+/// Whether a syntax error (serde_json's `message`) is about the type `bytes` were read into
+/// rather than about the JSON: a number beyond f64, an enum given something other than a string
+/// or an object, a map's key that is not a number its key type can hold. Those are
+/// well-formed JSON, which parses as such; every other syntax error, such as invalid UTF-8 or a
+/// lone surrogate inside a string (which a parse that skips strings does not check), is
+/// invalid JSON.
+fn depends_on_type(message: &str, bytes: &[u8]) -> bool {
+    const ABOUT_THE_TYPE: &[&str] = &[
+        "number out of range",
+        "expected value",
+        "expected numeric key",
+        "float key must be finite",
+    ];
+    ABOUT_THE_TYPE.iter().any(|text| message.starts_with(text))
+        && serde_json::from_slice::<IgnoredAny>(bytes).is_ok()
 }
 
 /// A value from `application/x-www-form-urlencoded` text (a query string or a form body).
 fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T, Rejection> {
+    // As for JSON: no path tracking unless the value is refused.
+    serde_urlencoded::from_bytes(text).map_err(|_| urlencoded_rejection::<T>(text, location))
+}
+
+/// Why `text` is not a `T` in `application/x-www-form-urlencoded`.
+#[cold]
+fn urlencoded_rejection<T: DeserializeOwned>(text: &[u8], location: Location) -> Rejection {
     let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let mut message = error.inner().to_string();
-        // `-5` for an unsigned number fails as a bad digit; in a JSON body it is too small.
-        if message == "invalid digit found in string" {
-            let key = error.path().to_string();
-            let negative = form_urlencoded::parse(text)
-                .any(|(name, value)| name == key && out_of_range(&value) == Some("is too small"));
-            if negative {
-                message = "number too small to fit in target type".to_owned();
-            }
+    let Err(error) = serde_path_to_error::deserialize::<_, T>(deserializer) else {
+        // The same parse as the one that failed, so never reached; still, no panic.
+        return Rejection::whole(location, "is not valid");
+    };
+    let mut message = error.inner().to_string();
+    // `-5` for an unsigned number fails as a bad digit; in a JSON body it is too small.
+    if message == "invalid digit found in string" {
+        let key = error.path().to_string();
+        let negative = form_urlencoded::parse(text)
+            .any(|(name, value)| name == key && out_of_range(&value) == Some("is too small"));
+        if negative {
+            message = "number too small to fit in target type".to_owned();
         }
-        Rejection::from_serde(error.path(), &message, location, &SerdeNames::of::<T>())
-    })
+    }
+    Rejection::from_serde(error.path(), &message, location, &SerdeNames::of::<T>())
 }
 
 /// Validates what the extractor inside it extracts with `validator` (feature `validator`):

@@ -52,7 +52,17 @@ impl Rejection {
         let held = names.held_at(&field);
         let (code, text): (&'static str, Cow<'static, str>) =
             if message.starts_with("number out of range") {
-                ("out_of_range", "is out of range".into())
+                // serde_json parses a number before it asks the type what it wants, so a
+                // number beyond f64 fails as out of range even where no number belongs.
+                match held {
+                    Held::Scalar(words) => ("invalid_type", format!("must be {words}").into()),
+                    Held::Array => ("invalid_type", "must be an array".into()),
+                    Held::SelfDescribing => (
+                        "out_of_range",
+                        "contains a value that is out of range".into(),
+                    ),
+                    _ => ("out_of_range", "is out of range".into()),
+                }
             } else if let Held::Enum(variants) = held {
                 let text = format!("must be one of: {}", variants.join(", "));
                 ("invalid_value", text.into())
@@ -86,6 +96,45 @@ pub(crate) fn out_of_range(value: &str) -> Option<&'static str> {
     } else {
         "is too large"
     })
+}
+
+/// How a whole number beyond 64 bits missed the integer type it was read into ("is too
+/// large", "is too small"), from the rest of serde's message after
+/// "invalid type: floating point `": serde_json reads an integer too large for `u64` and
+/// `i64` as an `f64`, which the integer type then refuses as being of the wrong type. `None`
+/// for a float with a fraction, one the type could hold (`2.0`), or a type not an integer.
+fn beyond_integer(rest: &str) -> Option<&'static str> {
+    let (value, expected) = rest.split_once("`, expected ")?;
+    let value: f64 = value.parse().ok()?;
+    let (bits, signed) = match expected {
+        "u8" => (8, false),
+        "u16" => (16, false),
+        "u32" => (32, false),
+        "u64" | "usize" => (64, false),
+        "u128" => (128, false),
+        "i8" => (8, true),
+        "i16" => (16, true),
+        "i32" => (32, true),
+        "i64" | "isize" => (64, true),
+        "i128" => (128, true),
+        _ => return None,
+    };
+    // The type holds [-2^(bits-1), 2^(bits-1)) if signed, else [0, 2^bits): powers of two,
+    // exact in an f64, where `u64::MAX as f64` would round up to the first value out of range.
+    let limit = 2f64.powi(if signed { bits - 1 } else { bits });
+    let min = if signed { -limit } else { 0.0 };
+    // serde_json reads every integer `i64` holds as an integer, so an `i64` given exactly
+    // -2^63 as a float was given an integer below `i64::MIN`, rounded onto it.
+    let below = value < min || (bits == 64 && signed && value == min);
+    if value.fract() != 0.0 {
+        None
+    } else if value >= limit {
+        Some("is too large")
+    } else if below {
+        Some("is too small")
+    } else {
+        None
+    }
 }
 
 /// A violation from serde's message about the value at `path`.
@@ -156,6 +205,11 @@ pub(super) fn violation_at(
                     format!("must be {}", type_words(expected)).into(),
                 ),
             }
+        } else if let Some(text) = message
+            .strip_prefix("invalid type: floating point `")
+            .and_then(beyond_integer)
+        {
+            (parent, "out_of_range", text.into())
         } else if let Some(kind) = ["invalid type", "invalid value", "invalid length"]
             .into_iter()
             .find(|kind| message.starts_with(kind))

@@ -1,6 +1,7 @@
 //! What the tests share. Each test crate uses some of it.
 #![allow(dead_code)]
 
+pub mod log;
 pub mod server;
 
 use errcat::ApiError;
