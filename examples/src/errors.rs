@@ -35,8 +35,8 @@ pub struct RateLimited {
     pub limit: u32,
 }
 
-/// A field of the request is missing, malformed or invalid: the operations' own checks, and
-/// every rejection that names one field (see [`Refused`]).
+/// A field of the request is missing, malformed or invalid: found by the operation itself,
+/// or by reading the request (a missing, unknown or mistyped field).
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error("invalid {field}: {problem}")]
 #[status(400)]

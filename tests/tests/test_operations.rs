@@ -318,3 +318,119 @@ fn test_a_set_passes_through_display_and_sources() {
     assert!(std::error::Error::source(&gone).is_none());
     assert_eq!(gone.status(), http::StatusCode::GONE);
 }
+
+/// A service that answers every rejection in its own codes.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = ErrorField)]
+enum OwnCodes {
+    #[error("invalid field")]
+    #[status(400)]
+    #[code("VALIDATION_ERROR")]
+    #[message("{field} {problem}")]
+    #[field("{field}")]
+    InvalidField {
+        #[api_error(example = "name".to_owned())]
+        field: String,
+        #[api_error(example = "is required".to_owned())]
+        problem: String,
+    },
+    #[error("malformed")]
+    #[status(400)]
+    #[code("MALFORMED_REQUEST")]
+    #[message("The request could not be read")]
+    Malformed,
+    #[error("no route")]
+    #[status(404)]
+    #[code("ROUTE_NOT_FOUND")]
+    NoRoute,
+    #[error("refused")]
+    #[status(500)]
+    #[code("INTERNAL")]
+    Other,
+}
+
+impl From<errcat::axum::Rejection> for OwnCodes {
+    fn from(rejection: errcat::axum::Rejection) -> Self {
+        use errcat::axum::Rejection;
+        if let Some(bad) = rejection.field() {
+            return OwnCodes::InvalidField {
+                field: bad.field.to_string(),
+                problem: bad.message.to_string(),
+            };
+        }
+        match rejection.status().as_u16() {
+            404 | 405 => OwnCodes::NoRoute,
+            500.. => OwnCodes::Other,
+            _ if matches!(rejection, Rejection::NotFound) => OwnCodes::NoRoute,
+            _ => OwnCodes::Malformed,
+        }
+    }
+}
+
+async fn get_bundle_keeping_axum_path(
+    _id: axum::extract::Path<u32>,
+) -> Result<String, BundleNotFound> {
+    Ok(String::new())
+}
+
+async fn create_keeping_axum_json(
+    _bundle: axum::Json<serde_json::Value>,
+) -> Result<String, BundleExists> {
+    Ok(String::new())
+}
+
+#[test]
+fn test_rejections_are_documented_in_the_services_own_codes() {
+    let operations = Operations::new()
+        .rejections_as::<OwnCodes>()
+        .post("/bundles", create_keeping_axum_json)
+        .get("/bundles/{id}", get_bundle_keeping_axum_path)
+        .layer_routing();
+    let errcat_codes = errcat::axum::Rejection::catalog()
+        .into_iter()
+        .map(|entry| entry.code)
+        .collect::<Vec<_>>();
+    for (method, path) in [
+        (http::Method::POST, "/bundles"),
+        (http::Method::GET, "/bundles/{id}"),
+    ] {
+        let errors = operations.errors(&method, path).unwrap();
+        let codes: Vec<&str> = errors.iter().map(|entry| entry.code).collect();
+        assert!(
+            codes.contains(&"VALIDATION_ERROR"),
+            "{method} {path}: {codes:?}"
+        );
+        for code in &codes {
+            assert!(
+                !errcat_codes.contains(code),
+                "{method} {path} documents errcat's {code}: {codes:?}"
+            );
+        }
+    }
+    let post = operations.errors(&http::Method::POST, "/bundles").unwrap();
+    let codes: Vec<&str> = post.iter().map(|entry| entry.code).collect();
+    assert_eq!(
+        codes,
+        ["BUNDLE_EXISTS", "MALFORMED_REQUEST", "VALIDATION_ERROR"]
+    );
+
+    let doc = operations.to_openapi();
+    let text = doc.to_string();
+    for code in [
+        "INVALID_BODY",
+        "INVALID_JSON",
+        "INVALID_PATH",
+        "UNSUPPORTED_MEDIA_TYPE",
+    ] {
+        assert!(!text.contains(code), "the document names errcat's {code}");
+    }
+    // The layer's routing errors, once, in the service's codes.
+    assert!(
+        doc["info"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("ROUTE_NOT_FOUND"),
+        "{}",
+        doc["info"]
+    );
+}
