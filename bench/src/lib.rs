@@ -5,11 +5,13 @@
 //! floor (a hand-built `Response` with a body built by hand), axum's
 //! `(StatusCode, Json(json!(..)))`, and errcat's derive. Inputs are made before the clock
 //! starts, so each way pays only for the response. [`json`] measures the other direction:
-//! reading a valid JSON body with axum's extractor and with errcat's.
+//! reading a valid JSON body with axum's extractor and with errcat's; [`layer`] what
+//! `ErrorContextLayer` adds to a successful request.
 
 pub mod alloc;
 pub mod generate;
 pub mod json;
+pub mod layer;
 pub mod scale;
 pub mod scenarios;
 
