@@ -31,7 +31,10 @@ fn once(router: &Router) {
         .expect("a valid request");
     let mut router = router.clone();
     let mut future = pin!(async move {
-        let response = ServiceExt::<Request<Body>>::ready(&mut router).await?.call(request).await?;
+        let response = ServiceExt::<Request<Body>>::ready(&mut router)
+            .await?
+            .call(request)
+            .await?;
         let body = axum::body::to_bytes(response.into_body(), usize::MAX).await;
         Ok::<_, std::convert::Infallible>(body.map(|body| body.len()).unwrap_or_default())
     });

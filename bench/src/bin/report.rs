@@ -10,9 +10,9 @@
 
 use errcat_bench::alloc::{self, Counting};
 use errcat_bench::generate::{Flavor, enum_source};
-use errcat_bench::{json, layer};
 use errcat_bench::scenarios::{SCENARIOS, Scenario, in_context};
 use errcat_bench::{Collected, scale};
+use errcat_bench::{json, layer};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
@@ -403,11 +403,15 @@ fn layer_section() -> String {
     let ratio = errcat.zip(tower_http).map(|(errcat, pair)| errcat / pair);
     for (way, ir) in [
         ("`ErrorContextLayer`", errcat),
-        ("tower-http's `SetRequestId` + `PropagateRequestId`", tower_http),
+        (
+            "tower-http's `SetRequestId` + `PropagateRequestId`",
+            tower_http,
+        ),
     ] {
-        let vs = ir
-            .zip(tower_http)
-            .map_or_else(|| "n/a".to_owned(), |(ir, pair)| format!("{:.2}x", ir / pair));
+        let vs = ir.zip(tower_http).map_or_else(
+            || "n/a".to_owned(),
+            |(ir, pair)| format!("{:.2}x", ir / pair),
+        );
         let _ = writeln!(out, "| {way} | {} | {vs} |", count(ir));
     }
     let _ = writeln!(

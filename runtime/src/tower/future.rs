@@ -3,7 +3,7 @@
 
 use super::answer::{Answered, answer, reads_text};
 use super::body::ErrorBody;
-use super::layer::RejectionEnvelope;
+use super::rejections::RejectionEnvelope;
 use super::untouched::Untouched;
 use crate::log::{Loggable, RequestSpan};
 use crate::rejection::Rejection;

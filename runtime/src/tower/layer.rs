@@ -3,10 +3,10 @@
 
 use super::body::ErrorBody;
 use super::future::ResponseFuture;
+use super::rejections::RejectionEnvelope;
 use crate::ApiError;
-use crate::envelope::{Envelope, ErrorParts, Problem};
+use crate::envelope::Envelope;
 use crate::log::RequestSpan;
-use crate::model::parts::Vtable;
 use crate::rejection::Rejection;
 use crate::scope::{NewIds, REQUEST_ID_HEADER};
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use std::sync::Arc;
 /// - a panicking handler answers 500, the panic logged at ERROR and never sent;
 /// - routes that serve their own error pages opt out with [`Untouched`](super::Untouched).
 ///
-/// The envelope is the one [`rejections`](Self::rejections) names, else [`Problem`]; with
+/// The envelope is the one [`rejections`](Self::rejections) names, else [`Problem`](crate::envelope::Problem); with
 /// [`rejections_as`](Self::rejections_as) the service's own error type answers instead.
 ///
 /// Add it last (`.layer(ErrorContextLayer::new())` after every other layer), so it is the
@@ -83,13 +83,13 @@ pub struct ErrorContextLayer {
 }
 
 impl ErrorContextLayer {
-    /// The layer: rejections in [`Problem`], new ids random (version 4) UUIDs.
+    /// The layer: rejections in [`Problem`](crate::envelope::Problem), new ids random (version 4) UUIDs.
     pub fn new() -> Self {
         ErrorContextLayer::default()
     }
 
     /// Answers rejections (errcat's extractors', axum's, routing's, the layer's own) in
-    /// envelope `E`, the one the service's own errors use; without it they use [`Problem`].
+    /// envelope `E`, the one the service's own errors use; without it they use [`Problem`](crate::envelope::Problem).
     ///
     /// ```
     /// use errcat::envelope::ErrorField;
@@ -174,85 +174,6 @@ pub struct ErrorContextService<S> {
     inner: S,
     rejections: Option<RejectionEnvelope>,
     ids: NewIds,
-}
-
-/// How rejections are answered: in which envelope, or as which of the service's errors.
-/// Carried as a request extension, which [`ErrorContextLayer::rejections`] and
-/// [`ErrorContextLayer::rejections_as`] insert (as can any layer).
-#[derive(Clone, Copy, Debug)]
-pub struct RejectionEnvelope {
-    envelope: &'static Vtable,
-    map: Option<MapParts>,
-}
-
-/// Renders a rejection as one of the service's own errors.
-type MapParts = fn(&Rejection, &mut dyn FnMut(&ErrorParts<'_>));
-
-impl Default for RejectionEnvelope {
-    /// [`Problem`].
-    fn default() -> Self {
-        RejectionEnvelope::of::<Problem>()
-    }
-}
-
-impl RejectionEnvelope {
-    /// Rejections in envelope `E`.
-    pub fn of<E: Envelope>() -> Self {
-        RejectionEnvelope {
-            envelope: crate::envelope::vtable::<E>(),
-            map: None,
-        }
-    }
-
-    /// Rejections as the service's errors `E`, through `From<Rejection>`; other statuses in
-    /// the envelope `E` answers a rejection in.
-    pub fn mapped<E: ApiError + From<Rejection> + 'static>() -> Self {
-        let mut envelope = crate::envelope::vtable::<Problem>();
-        E::from(Rejection::Internal).parts(&mut |parts| {
-            if let Some(own) = parts.envelope() {
-                envelope = own;
-            }
-        });
-        RejectionEnvelope {
-            envelope,
-            map: Some(|rejection, visit| E::from(rejection.clone()).parts(visit)),
-        }
-    }
-
-    /// How a request with `extensions` answers rejections.
-    #[cfg(feature = "axum")]
-    pub(crate) fn from_extensions(extensions: &http::Extensions) -> Self {
-        extensions
-            .get::<RejectionEnvelope>()
-            .copied()
-            .unwrap_or_default()
-    }
-
-    /// The parts of `rejection`, answered this way.
-    pub(crate) fn parts(&self, rejection: &Rejection, visit: &mut dyn FnMut(&ErrorParts<'_>)) {
-        match self.map {
-            Some(map) => map(rejection, visit),
-            None => {
-                let envelope = self.envelope;
-                rejection.parts(&mut |parts| visit(&parts.with_vtable(envelope)));
-            }
-        }
-    }
-
-    /// The parts of `answered`, answered this way.
-    pub(crate) fn answer_parts(
-        &self,
-        answered: &super::answer::Answered,
-        visit: &mut dyn FnMut(&ErrorParts<'_>),
-    ) {
-        match answered {
-            super::answer::Answered::Rejection(rejection) => self.parts(rejection, visit),
-            super::answer::Answered::Status(_) => {
-                let envelope = self.envelope;
-                answered.parts(&mut |parts| visit(&parts.with_vtable(envelope)));
-            }
-        }
-    }
 }
 
 impl<S, ReqBody, ResBody> tower_service::Service<http::Request<ReqBody>> for ErrorContextService<S>

@@ -7,11 +7,13 @@ mod answer;
 mod body;
 mod future;
 mod layer;
+mod rejections;
 mod untouched;
 
 pub use self::body::ErrorBody;
 pub use self::future::ResponseFuture;
-pub use self::layer::{ErrorContextLayer, ErrorContextService, RejectionEnvelope};
+pub use self::layer::{ErrorContextLayer, ErrorContextService};
+pub use self::rejections::RejectionEnvelope;
 pub use self::untouched::{Untouched, UntouchedFuture, UntouchedService};
 pub use crate::rejection::Rejection;
 pub use crate::scope::REQUEST_ID_HEADER;
