@@ -5,9 +5,10 @@
 use crate::caller::{Caller, authenticate, require_owner};
 use crate::docs;
 use crate::errors::{
-    BundleExists, BundleNotFound, InvalidField, KeyExists, KeyNotFound, RateLimited, Refused,
-    RequestExpired, UnknownBundle,
+    BundleExists, BundleNotFound, InvalidField, KeyExists, KeyNotFound, Refused, RequestExpired,
+    UnknownBundle,
 };
+use crate::limiter::Limiter;
 use crate::store::{
     ApprovalRequest, Bundle, Key, Member, NewBundle, NewKey, NewMember, NewRequest, REQUEST_TTL,
     Store, StoredBundle,
@@ -19,7 +20,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use errcat::axum::{ErrorContextLayer, Json, Path, Valid};
 use http::StatusCode;
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -36,12 +36,13 @@ impl AppState {
     pub fn new(limit: u32) -> Self {
         AppState {
             store: Arc::default(),
-            limiter: Arc::new(Limiter {
-                limit,
-                window: Duration::from_secs(60),
-                callers: Mutex::default(),
-            }),
+            limiter: Arc::new(Limiter::new(limit, Duration::from_secs(60), 10_000)),
         }
+    }
+
+    /// The rate limiter, to see what it holds.
+    pub fn limiter(&self) -> &Limiter {
+        &self.limiter
     }
 
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -366,40 +367,15 @@ pub async fn wait_request(
     }))
 }
 
-/// A fixed-window limit on requests per authenticated caller: at most one entry per caller,
-/// so the table stays as small as the set of callers, whatever requests arrive.
-struct Limiter {
-    limit: u32,
-    window: Duration,
-    callers: Mutex<HashMap<Caller, (Instant, u32)>>,
-}
-
 /// Middleware: the caller's rate limit (it runs after `authenticate`, which put the caller in
-/// the request's extensions); a request beyond it is answered with [`RateLimited`].
+/// the request's extensions); a request beyond it is answered with
+/// [`RateLimited`](crate::errors::RateLimited).
 async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(&caller) = request.extensions().get::<Caller>() else {
         return next.run(request).await;
     };
-    let limiter = &state.limiter;
-    let verdict = {
-        let mut callers = limiter
-            .callers
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let now = Instant::now();
-        let (start, count) = callers.entry(caller).or_insert((now, 0));
-        if now.duration_since(*start) >= limiter.window {
-            (*start, *count) = (now, 0);
-        }
-        *count += 1;
-        (*count > limiter.limit).then(|| limiter.window.saturating_sub(now.duration_since(*start)))
-    };
-    match verdict {
-        Some(left) => RateLimited {
-            retry_after: left.as_secs().max(1),
-            limit: limiter.limit,
-        }
-        .into_response(),
-        None => next.run(request).await,
+    match state.limiter.check(caller) {
+        Ok(()) => next.run(request).await,
+        Err(limited) => limited.into_response(),
     }
 }

@@ -23,16 +23,21 @@ pub struct OwnerRequired;
 #[error("rate limited")]
 #[status(429)]
 #[message("Rate limit exceeded. Try again in {retry_after} seconds.")]
-#[header("Retry-After", "{retry_after}")]
 #[header("X-RateLimit-Limit", "{limit}")]
 #[header("X-RateLimit-Remaining", "0")]
+#[header("X-RateLimit-Reset", "{reset}")]
+#[header("Retry-After", "{retry_after}")]
 pub struct RateLimited {
-    /// Seconds until the window resets.
+    /// Seconds until the caller may try again.
     #[detail(example = 30)]
     pub retry_after: u64,
     /// Requests allowed per window.
     #[api_error(example = 600)]
     pub limit: u32,
+    /// When the caller's window ends, in seconds since the Unix epoch; `None` (and no
+    /// `X-RateLimit-Reset`) when the caller has no window, refused because the limiter is full.
+    #[api_error(example = 1_634_567_890)]
+    pub reset: Option<u64>,
 }
 
 /// A field of the request is missing, malformed or invalid: found by the operation itself,

@@ -11,4 +11,5 @@ pub mod app;
 pub mod caller;
 pub mod docs;
 pub mod errors;
+pub mod limiter;
 pub mod store;

@@ -48,6 +48,9 @@ pub struct Field<'a> {
     pub member: Member,
     /// Its type.
     pub ty: &'a Type,
+    /// `T` when the type is written `Option<T>` (or `std::option::Option<T>`): a header
+    /// interpolating it is sent only when it is `Some`.
+    pub option: Option<&'a Type>,
     /// `#[detail]`, `#[api_error(body)]`.
     pub attrs: Attrs,
     /// thiserror's `#[source]` or `#[from]`, or a field named `source`: the error's cause,
@@ -176,6 +179,7 @@ fn fields_of<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
                 .clone()
                 .map_or_else(|| Member::Unnamed(i.into()), Member::Named),
             ty: &field.ty,
+            option: option_inner(&field.ty),
             attrs: attr::parse(&field.attrs, Site::Field, errors),
             is_source: field
                 .attrs
@@ -184,6 +188,39 @@ fn fields_of<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
                 || field.ident.as_ref().is_some_and(|ident| ident == "source"),
         })
         .collect()
+}
+
+/// `T` when `ty` is written `Option<T>`, `std::option::Option<T>` or
+/// `core::option::Option<T>`: as serde does, the type as written decides, so an alias of an
+/// `Option` is taken for what it names (and must then be `Display`, as any other field).
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let path = match ty {
+        Type::Group(group) => return option_inner(&group.elem),
+        Type::Paren(paren) => return option_inner(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => &path.path,
+        _ => return None,
+    };
+    let segments: Vec<String> = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    let prefix_ok = match segments.as_slice() {
+        [_] => path.leading_colon.is_none(),
+        [root, module, _] => (root == "std" || root == "core") && module == "option",
+        _ => false,
+    };
+    let last = path.segments.last()?;
+    if !prefix_ok || last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
 }
 
 impl Variant<'_> {
@@ -257,6 +294,42 @@ impl Field<'_> {
         match &detail.rename {
             Some(rename) => Some(rename.value()),
             None => self.name().map(|name| camel_case_field(&name)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::option_inner;
+    use quote::ToTokens as _;
+
+    fn inner(ty: &str) -> Option<String> {
+        let ty: syn::Type = syn::parse_str(ty).unwrap();
+        option_inner(&ty).map(|inner| inner.to_token_stream().to_string())
+    }
+
+    #[test]
+    fn options_as_written() {
+        for written in [
+            "Option<u64>",
+            "std::option::Option<u64>",
+            "::core::option::Option<u64>",
+            "(Option<u64>)",
+        ] {
+            assert_eq!(inner(written).as_deref(), Some("u64"), "{written}");
+        }
+        assert_eq!(inner("Option<Vec<u8>>").as_deref(), Some("Vec < u8 >"));
+        for other in [
+            "u64",
+            "Option",
+            "::Option<u64>",
+            "my::Option<u64>",
+            "std::Option<u64>",
+            "Vec<Option<u64>>",
+            "&Option<u64>",
+            "<T as Tr>::Option<u64>",
+        ] {
+            assert_eq!(inner(other), None, "{other}");
         }
     }
 }

@@ -390,6 +390,7 @@ fn row<'a>(variant: &'a Resolved<'a>, own: &'a Own, envelope: usize) -> Row<'a> 
                 name: &header.name,
                 lower: &header.lower,
                 value: template(&header.value),
+                optional: header.optional,
             })
             .collect(),
         details: own.details.iter().map(|(_, key, _)| key.as_str()).collect(),
@@ -439,11 +440,25 @@ fn arm(
         .args
         .iter()
         .map(|&(i, span)| {
+            let binding = binding(i, span);
+            // Only a #[header] interpolates an `Option` (validation saw to it): its value
+            // when `Some`, else a marker the renderer leaves the header out for.
+            if let Some(inner) = field(i).option {
+                if scope.intersects(inner) {
+                    bounds.insert(inner, quote!(::core::fmt::Display));
+                }
+                // The cast is spanned at the template, as any field's, so a `T` that is not
+                // `Display` is reported there, in the same words.
+                let value = format_ident!("__value", span = at(span));
+                return quote_spanned!(at(span)=> match #binding {
+                    ::core::option::Option::Some(#value) => #value as &dyn ::core::fmt::Display,
+                    ::core::option::Option::None => ::errcat::__private::absent_arg(),
+                });
+            }
             let field_ty = field(i).ty;
             if scope.intersects(field_ty) {
                 bounds.insert(field_ty, quote!(::core::fmt::Display));
             }
-            let binding = binding(i, span);
             quote_spanned!(at(span)=> #binding as &dyn ::core::fmt::Display)
         })
         .collect();

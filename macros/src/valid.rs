@@ -75,6 +75,9 @@ pub struct HeaderRow {
     pub lower: String,
     /// The value.
     pub value: TemplateRow,
+    /// Whether the value interpolates an `Option` field: the header is then sent only when
+    /// every `Option` field it names is `Some`.
+    pub optional: bool,
 }
 
 /// Records every rule the input breaks, and returns each variant resolved; only complete when
@@ -132,6 +135,21 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
                         );
                         ok = false;
                     }
+                    Ok(index)
+                        if attribute != "#[header]" && variant.fields[index].option.is_some() =>
+                    {
+                        errors.at(
+                            template.lit.span(),
+                            format!(
+                                "`{{{}}}` is an `Option`, and {attribute} has nothing to show \
+                                 when it is `None`: make the field a #[detail] (left out of the \
+                                 body when `None`), or interpolate it in a #[header] only (sent \
+                                 only when `Some`)",
+                                placeholder.written,
+                            ),
+                        );
+                        ok = false;
+                    }
                     Ok(field) => {
                         let index = match args.iter().position(|&(seen, _)| seen == field) {
                             Some(index) => index,
@@ -169,6 +187,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
                     name: header.name.value(),
                     lower: header.lower.clone(),
                     value,
+                    optional: false,
                 })
             })
             .collect();
@@ -203,6 +222,13 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
         ) else {
             continue;
         };
+        let mut headers = headers;
+        for header in &mut headers {
+            header.optional = header.value.pieces.iter().any(|piece| {
+                matches!(piece, PieceRow::Arg { index, .. }
+                    if variant.fields[args[*index].0].option.is_some())
+            });
+        }
         for (i, field) in variant.fields.iter().enumerate() {
             let Some(example) = &field.attrs.example else {
                 continue;

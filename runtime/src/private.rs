@@ -30,6 +30,7 @@ use crate::{ApiError, CatalogEntry};
 use std::fmt::{Debug, Display};
 
 pub use crate::envelope::checks::is_header_value;
+pub use crate::model::text::absent_arg;
 
 /// The vtable of envelope `E`; see `__private_vtable!`.
 pub const fn vtable<E: Envelope>() -> &'static Vtable {

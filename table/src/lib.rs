@@ -97,6 +97,9 @@ pub struct Header<'a> {
     pub lower: &'a str,
     /// The value.
     pub value: Template<'a>,
+    /// Whether the value interpolates an `Option` field: the header is then sent only when
+    /// every such field is `Some`.
+    pub optional: bool,
 }
 
 /// A `#[message]`, `#[field]` or `#[header]` template, parsed by the derive.
@@ -147,10 +150,10 @@ impl std::error::Error for DecodeError {}
 /// The encoding of `entries`: a sequence of `length:bytes` fields.
 ///
 /// Per entry: `v` and then, in [`Row`]'s field order, name, status, code, description,
-/// envelope, body, violations, message, field, headers (a count, then name, lowercase name and
-/// value each) and details (a count, then the keys); or `t`, name and envelope. A template is
-/// `-` when absent, else `+`, its source, a piece count and per piece `t` and the text, or `a`,
-/// the index and the placeholder as written. Flags are `0` or `1`.
+/// envelope, body, violations, message, field, headers (a count, then name, lowercase name,
+/// value and optional flag each) and details (a count, then the keys); or `t`, name and
+/// envelope. A template is `-` when absent, else `+`, its source, a piece count and per piece
+/// `t` and the text, or `a`, the index and the placeholder as written. Flags are `0` or `1`.
 pub fn encode(entries: &[Entry<'_>]) -> String {
     let mut out = Encoder(String::new());
     for entry in entries {
@@ -200,6 +203,7 @@ impl Encoder {
             self.str(header.name);
             self.str(header.lower);
             self.template(&header.value);
+            self.flag(header.optional);
         }
         self.number(row.details.len());
         for key in &row.details {
@@ -320,6 +324,7 @@ impl<'a> Decoder<'a> {
                 name: self.str("a header name")?,
                 lower: self.str("a lowercase header name")?,
                 value: self.template()?,
+                optional: self.flag("a header's optional flag")?,
             });
         }
         let detail_count: usize = self.number("a detail count")?;
@@ -436,7 +441,7 @@ mod tests {
             flags in (any::<bool>(), any::<bool>()),
             message in prop::option::of(owned_template()),
             field in prop::option::of(owned_template()),
-            headers in prop::collection::vec((text(), text(), owned_template()), 0..3),
+            headers in prop::collection::vec((text(), text(), owned_template(), any::<bool>()), 0..3),
             details in prop::collection::vec(text(), 0..4),
             transparent_at in 0_usize..6,
         ) {
@@ -458,7 +463,12 @@ mod tests {
                     field: field.as_ref().map(borrow),
                     headers: headers
                         .iter()
-                        .map(|(name, lower, value)| Header { name, lower, value: borrow(value) })
+                        .map(|(name, lower, value, optional)| Header {
+                            name,
+                            lower,
+                            value: borrow(value),
+                            optional: *optional,
+                        })
                         .collect(),
                     details: details.iter().map(String::as_str).collect(),
                 }));

@@ -34,11 +34,14 @@ pub enum Everything<T: std::fmt::Display + std::fmt::Debug> {
     #[message("wait {retry_after}s")]
     #[header("Retry-After", "{retry_after}")]
     #[header("X-Fixed", "yes")]
+    #[header("X-RateLimit-Reset", "{reset}")]
     #[field("{field}")]
     Named {
         /// Seconds.
         #[detail]
         retry_after: u64,
+        /// When the window resets, if known.
+        reset: Option<u64>,
         /// Field.
         field: &'static str,
         /// Payload.

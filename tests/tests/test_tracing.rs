@@ -92,3 +92,17 @@ fn test_dropped_header_is_logged() {
     assert!(log.contains("WARN"), "{log}");
     assert!(log.contains("www-authenticate"), "{log}");
 }
+
+#[test]
+fn test_option_header_left_out_is_not_logged() {
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[error("x")]
+    #[status(429)]
+    #[header("X-RateLimit-Reset", "{reset}")]
+    struct Limited {
+        reset: Option<u64>,
+    }
+    let (log, response) = logged(|| Limited { reset: None }.to_response());
+    assert!(response.headers().get("x-ratelimit-reset").is_none());
+    assert!(!log.contains("WARN"), "a `None` is no invalid value: {log}");
+}

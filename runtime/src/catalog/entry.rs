@@ -56,6 +56,10 @@ pub struct CatalogEntry {
     pub field: Option<&'static str>,
     /// The names of the extra headers, as written.
     pub headers: Vec<&'static str>,
+    /// The names among `headers` that are not always sent: their value interpolates an
+    /// `Option` field, and the header is left out when it is `None`. Documents mark them
+    /// optional, so a client does not rely on them.
+    pub optional_headers: Vec<&'static str>,
     /// The keys of the `#[detail]` members, in order.
     pub details: Vec<&'static str>,
     /// The variant's doc comment, `""` if none.
@@ -95,6 +99,7 @@ impl std::fmt::Debug for CatalogEntry {
             .field("message", &self.message)
             .field("field", &self.field)
             .field("headers", &self.headers)
+            .field("optional_headers", &self.optional_headers)
             .field("details", &self.details)
             .field("description", &self.description)
             .field("body", &self.body)
@@ -128,6 +133,7 @@ impl CatalogEntry {
             message,
             field: None,
             headers: Vec::new(),
+            optional_headers: Vec::new(),
             details: Vec::new(),
             description: "",
             body: false,
@@ -149,6 +155,25 @@ impl CatalogEntry {
     #[must_use]
     pub fn with_header(mut self, name: &'static str) -> Self {
         self.headers.push(name);
+        self
+    }
+
+    /// Adds an extra header's name, for a header the error sends only sometimes.
+    ///
+    /// ```
+    /// use errcat::CatalogEntry;
+    /// use errcat::http::StatusCode;
+    ///
+    /// let entry = CatalogEntry::new("Limited", StatusCode::TOO_MANY_REQUESTS, "RATE_LIMITED", "slow down")
+    ///     .with_header("Retry-After")
+    ///     .with_optional_header("X-RateLimit-Reset");
+    /// assert_eq!(entry.headers, ["Retry-After", "X-RateLimit-Reset"]);
+    /// assert_eq!(entry.optional_headers, ["X-RateLimit-Reset"]);
+    /// ```
+    #[must_use]
+    pub fn with_optional_header(mut self, name: &'static str) -> Self {
+        self.headers.push(name);
+        self.optional_headers.push(name);
         self
     }
 
@@ -271,6 +296,12 @@ impl CatalogEntry {
                 .map_or_else(|| reason_phrase(row.status()), |template| template.source),
             field: row.field().map(|template| template.source),
             headers: row.headers().iter().map(|header| header.name).collect(),
+            optional_headers: row
+                .headers()
+                .iter()
+                .filter(|header| header.optional)
+                .map(|header| header.name)
+                .collect(),
             details: row.details().to_vec(),
             description: row.description(),
             body: row.body(),
@@ -321,6 +352,13 @@ impl CatalogEntry {
                 })
             })
             .collect()
+    }
+
+    /// Whether the header `name` is not always sent.
+    pub(crate) fn header_is_optional(&self, name: &str) -> bool {
+        self.optional_headers
+            .iter()
+            .any(|optional| optional.eq_ignore_ascii_case(name))
     }
 
     /// The doc of the field header `index` is, if its value is one field.

@@ -89,6 +89,18 @@ fn example(out: &mut String, entry: &CatalogEntry) {
         );
     }
     let _ = writeln!(out, "\n{}\n```", String::from_utf8_lossy(response.body()));
+    if !entry.optional_headers.is_empty() {
+        let names: Vec<String> = entry
+            .optional_headers
+            .iter()
+            .map(|name| code_span(name))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nOptional headers (left out when they have no value): {}.",
+            names.join(", ")
+        );
+    }
 }
 
 /// The header's name as the error declared it (`Retry-After`), else as http stores it.

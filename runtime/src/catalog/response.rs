@@ -88,7 +88,8 @@ fn reason(status: u16) -> &'static str {
 }
 
 /// The headers the entries send, typed from the fields their values are; a header every entry
-/// sends is required.
+/// always sends is required, and one an entry sends only when its `Option` is `Some` is not
+/// (its description says so too: utoipa's model has no `required` on a header).
 fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
     let mut headers = Map::new();
     for entry in entries {
@@ -97,6 +98,7 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
                 continue;
             }
             let mut users = Vec::new();
+            let mut always = true;
             let mut schemas: Vec<Value> = Vec::new();
             for user in entries {
                 let Some(index) = user
@@ -106,7 +108,12 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
                 else {
                     continue;
                 };
-                users.push(format!("`{}`", user.code));
+                if user.header_is_optional(name) {
+                    always = false;
+                    users.push(format!("`{}` (not always)", user.code));
+                } else {
+                    users.push(format!("`{}`", user.code));
+                }
                 let schema = match user.header_doc(index) {
                     Some(doc) => doc.schema.clone(),
                     // A fixed value: a number when it reads as one.
@@ -133,9 +140,10 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
                 "description".into(),
                 Value::String(format!("Sent with {}.", users.join(", "))),
             );
-            if users.len() == entries.len() {
-                header.insert("required".into(), Value::Bool(true));
-            }
+            header.insert(
+                "required".into(),
+                Value::Bool(always && users.len() == entries.len()),
+            );
             header.insert("schema".into(), schema);
             headers.insert((*name).to_owned(), Value::Object(header));
         }

@@ -281,11 +281,15 @@ impl<'a> ErrorParts<'a> {
         }
     }
 
-    /// Calls `f` with each header's name and value still to render, in order.
+    /// Calls `f` with each header's name and value still to render, in order; a header
+    /// naming an `Option` field that is `None` is left out.
     pub(crate) fn for_each_header(&self, mut f: impl FnMut(HeaderName, HeaderValueSource<'_>)) {
         match self.source {
             Source::Row { row, args, .. } => {
                 for header in row.headers() {
+                    if header.optional && args.any_absent(&header.value.pieces) {
+                        continue;
+                    }
                     // The derive emits only lowercase, valid names.
                     let name = HeaderName::from_static(header.lower);
                     let value = Text::template(&header.value.pieces, args);

@@ -7,6 +7,30 @@ use std::fmt::{self, Display};
 /// One interpolated field.
 pub(crate) type Arg<'a> = &'a dyn Display;
 
+/// What an `Option` field that is `None` is interpolated as: recognised by its address, so
+/// every other argument stays a plain `&dyn Display` and costs nothing more. Not zero-sized:
+/// only a static with a size has an address of its own.
+struct Absent(#[expect(dead_code, reason = "gives the static an address of its own")] u8);
+
+static ABSENT: Absent = Absent(0);
+
+impl Display for Absent {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
+/// The argument of an `Option` field in a `#[header]` when it is `None`: the renderer leaves
+/// the header out for it.
+pub fn absent_arg() -> Arg<'static> {
+    &ABSENT
+}
+
+/// Whether `arg` is an `Option` field that is `None`.
+fn is_absent(arg: Arg<'_>) -> bool {
+    std::ptr::addr_eq(arg, &raw const ABSENT)
+}
+
 /// How a template's placeholders are filled.
 #[derive(Clone, Copy)]
 pub(crate) enum Args<'a> {
@@ -53,6 +77,20 @@ pub(crate) enum View<'a> {
     Template(&'static [Piece<'static>], Args<'a>),
     /// A stand-in.
     Hole(TextHole),
+}
+
+impl Args<'_> {
+    /// Whether one of the `Option` fields `pieces` interpolate is `None`: a header whose
+    /// value names it is then left out. Catalog examples show every header.
+    pub(crate) fn any_absent(&self, pieces: &[Piece<'_>]) -> bool {
+        let Args::Values(values) = self else {
+            return false;
+        };
+        pieces.iter().any(|piece| match piece {
+            Piece::Arg { index, .. } => values.get(*index).is_some_and(|arg| is_absent(*arg)),
+            Piece::Text(_) => false,
+        })
+    }
 }
 
 impl<'a> Text<'a> {
