@@ -10,6 +10,8 @@
 // The derive's expansion names `::errcat`; this lets the crate derive its own errors.
 extern crate self as errcat;
 
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+mod answer;
 mod api_error;
 pub mod catalog;
 pub mod envelope;
@@ -17,7 +19,7 @@ mod error_set;
 mod json;
 mod log;
 mod model;
-#[cfg(feature = "tower")]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 mod rejection;
 mod render;
 mod request;

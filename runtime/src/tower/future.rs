@@ -1,10 +1,9 @@
 //! [`ResponseFuture`]: the inner service's response, in the request's context, with every
 //! error response errcat did not render answered in the API's envelope.
 
-use super::answer::{Answered, answer, reads_text};
 use super::body::ErrorBody;
-use super::rejections::RejectionEnvelope;
 use super::untouched::Untouched;
+use crate::answer::{Answered, RejectionEnvelope, answer, reads_text};
 use crate::log::{Loggable, RequestSpan};
 use crate::rejection::Rejection;
 use crate::request::{Rendered, RequestContext, enter_shared, poll_in};

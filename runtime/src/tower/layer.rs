@@ -3,8 +3,8 @@
 
 use super::body::ErrorBody;
 use super::future::ResponseFuture;
-use super::rejections::RejectionEnvelope;
 use crate::ApiError;
+use crate::answer::RejectionEnvelope;
 use crate::envelope::Envelope;
 use crate::log::RequestSpan;
 use crate::rejection::Rejection;

@@ -3,17 +3,15 @@
 //! response of the services it wraps in the API's envelope, for axum, hyper or any tower
 //! service.
 
-mod answer;
 mod body;
 mod future;
 mod layer;
-mod rejections;
 mod untouched;
 
 pub use self::body::ErrorBody;
 pub use self::future::ResponseFuture;
 pub use self::layer::{ErrorContextLayer, ErrorContextService};
-pub use self::rejections::RejectionEnvelope;
 pub use self::untouched::{Untouched, UntouchedFuture, UntouchedService};
+pub use crate::answer::RejectionEnvelope;
 pub use crate::rejection::Rejection;
 pub use crate::scope::REQUEST_ID_HEADER;

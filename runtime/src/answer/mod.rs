@@ -1,5 +1,11 @@
-//! What the layer answers in place of an error response errcat did not render: the
-//! [`Rejection`] it stands for, read from its status and (for axum's rejections) its text.
+//! What errcat's middleware (the tower layer, actix-web's `ErrorContext`) answers in place of
+//! an error response errcat did not render: the [`Rejection`] it stands for, read from its
+//! status and (for axum's rejections) its text; and how rejections are answered
+//! ([`RejectionEnvelope`]). Written once, for both frameworks' adapters.
+
+mod rejections;
+
+pub use self::rejections::RejectionEnvelope;
 
 use crate::envelope::ErrorParts;
 use crate::model::parts::reason_phrase;

@@ -1,15 +1,15 @@
 //! [`RejectionEnvelope`]: how a request's rejections are answered, in an envelope or as the
 //! service's own errors; shared by the layer, its future and errcat's extractors.
 
-use super::answer::Answered;
+use super::Answered;
 use crate::ApiError;
 use crate::envelope::{Envelope, ErrorParts, Problem};
 use crate::model::parts::Vtable;
 use crate::rejection::Rejection;
 
 /// How rejections are answered: in which envelope, or as which of the service's errors.
-/// Carried as a request extension, which [`ErrorContextLayer::rejections`](super::ErrorContextLayer::rejections) and
-/// [`ErrorContextLayer::rejections_as`](super::ErrorContextLayer::rejections_as) insert (as can any layer).
+/// Carried as a request extension, which [`ErrorContextLayer::rejections`](crate::tower::ErrorContextLayer::rejections) and
+/// [`ErrorContextLayer::rejections_as`](crate::tower::ErrorContextLayer::rejections_as) insert (as can any layer).
 #[derive(Clone, Copy, Debug)]
 pub struct RejectionEnvelope {
     envelope: &'static Vtable,
