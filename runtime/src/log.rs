@@ -91,13 +91,13 @@ pub(crate) fn response(
 
 /// The span around one request under errcat's middleware: its id, method and path, on every
 /// event the service logs while handling it. Nothing without the `tracing` feature.
-#[cfg(feature = "tower")]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 pub(crate) struct RequestSpan {
     #[cfg(feature = "tracing")]
     span: tracing::Span,
 }
 
-#[cfg(feature = "tower")]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 impl RequestSpan {
     /// The span of the request `id`, `method` on `path`.
     pub(crate) fn new(id: &str, method: &str, path: &str) -> Self {

@@ -40,13 +40,13 @@ pub struct RequestContext {
     time: SystemTime,
     /// Set by the tower layer, which answers every error itself: errcat's own responses are
     /// then marked [`Rendered`], so the layer passes them through.
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     answers_all: bool,
 }
 
 /// The mark errcat's own error responses carry under the tower layer, which passes them
 /// through untouched and rewrites every other error response.
-#[cfg(feature = "tower")]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Rendered;
 
@@ -61,20 +61,20 @@ impl RequestContext {
             id: id.into().into_boxed_str(),
             path: path.into().into_boxed_str(),
             time: SystemTime::now(),
-            #[cfg(feature = "tower")]
+            #[cfg(any(feature = "tower", feature = "actix-web"))]
             answers_all: false,
         }
     }
 
     /// The same context, under a layer that renders every error response itself.
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     pub(crate) fn answering_all(mut self) -> Self {
         self.answers_all = true;
         self
     }
 
     /// Whether errcat's responses in this context are to be marked [`Rendered`].
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     pub(crate) fn answers_all(&self) -> bool {
         self.answers_all
     }
@@ -209,17 +209,9 @@ impl<F: Future> Future for Scoped<F> {
     }
 }
 
-#[cfg(feature = "actix-web")]
-impl<F> Scoped<F> {
-    /// The context, between polls.
-    pub(crate) fn request(&self) -> Option<&RequestContext> {
-        self.context.as_deref()
-    }
-}
-
 /// Polls `inner` with `slot`'s context current, as [`Scoped`] does, for futures that keep
 /// the context themselves; `f` gets the inner future's pinned reference.
-#[cfg(feature = "tower")]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 pub(crate) fn poll_in<R>(slot: &mut Option<Arc<RequestContext>>, f: impl FnOnce() -> R) -> R {
     let mut swap = Swap::install(slot.take());
     let output = f();

@@ -2,10 +2,6 @@
 //! `ErrorContext`): which id a request gets, its context current while it is handled, and the
 //! id echoed on its response. The framework modules only adapt their own types to it.
 
-#[cfg(feature = "actix-web")]
-pub(crate) use self::actix_run::run;
-#[cfg(feature = "actix-web")]
-pub use self::actix_run::{EchoRequestId, ResponseFuture};
 use crate::request::RequestContext;
 
 /// The name of the request and response header carrying the request id.
@@ -54,71 +50,6 @@ pub(crate) fn generate(ids: NewIds) -> String {
     uuid.hyphenated()
         .encode_lower(&mut uuid::Uuid::encode_buffer())
         .to_owned()
-}
-
-/// The actix-web middleware's future: the inner service's, run in the request's context.
-#[cfg(feature = "actix-web")]
-mod actix_run {
-    use crate::request::{RequestContext, Scoped, enter_shared, scope_shared};
-    use pin_project_lite::pin_project;
-    use std::future::Future;
-    use std::pin::Pin;
-    use std::sync::Arc;
-    use std::task::{Poll, ready};
-
-    /// Calls the inner service in the request's `context`: `call` itself (services may do work
-    /// there) and every poll of the future it returns.
-    pub(crate) fn run<F: Future>(
-        context: RequestContext,
-        call: impl FnOnce() -> F,
-    ) -> ResponseFuture<F> {
-        let context = Arc::new(context);
-        let future = enter_shared(context.clone(), call);
-        ResponseFuture {
-            inner: scope_shared(context, future),
-        }
-    }
-
-    /// A framework's response, which can carry the request id header.
-    pub trait EchoRequestId {
-        /// Sets the `x-request-id` header to `id` (a sane token, so always a valid value).
-        fn echo_request_id(&mut self, id: &str);
-    }
-
-    pin_project! {
-        /// The response future of errcat's middleware: the inner service's future, run in the
-        /// request's context, with `x-request-id` added to its response.
-        pub struct ResponseFuture<F> {
-            #[pin]
-            inner: Scoped<F>,
-        }
-    }
-
-    impl<F, R, E> Future for ResponseFuture<F>
-    where
-        F: Future<Output = Result<R, E>>,
-        R: EchoRequestId,
-    {
-        type Output = Result<R, E>;
-
-        fn poll(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
-            let mut inner = self.project().inner;
-            let mut output = ready!(inner.as_mut().poll(cx));
-            if let (Ok(response), Some(request)) = (&mut output, inner.as_ref().get_ref().request())
-            {
-                response.echo_request_id(request.id());
-            }
-            Poll::Ready(output)
-        }
-    }
-
-    impl<F> std::fmt::Debug for ResponseFuture<F> {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.debug_struct("ResponseFuture")
-                .field("request", &self.inner.request())
-                .finish_non_exhaustive()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,17 @@
-//! actix-web integration (feature `actix-web`): every derived type is `ResponseError`, and
-//! the [`ErrorContext`] middleware gives each request the context its error responses carry.
+//! actix-web integration (feature `actix-web`): every derived type is `ResponseError`;
+//! [`into_response`] turns any [`ApiError`] into an actix `HttpResponse` (bridging actix-web
+//! 4's `http` 0.2 and errcat's `http` 1); and the [`ErrorContext`] middleware gives each
+//! request the context its error responses carry and answers every error response in the
+//! API's envelope.
+
+mod context;
+
+pub use self::context::{ErrorContext, ErrorContextService, ResponseFuture};
+pub use crate::answer::RejectionEnvelope;
+pub use crate::rejection::Rejection;
+pub use crate::scope::REQUEST_ID_HEADER;
 
 use crate::ApiError;
-use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
 use actix_web::HttpResponse;
 use actix_web::body::BoxBody;
 use actix_web::http::StatusCode as ActixStatus;
@@ -14,10 +23,60 @@ pub fn actix_status<E: ApiError + ?Sized>(error: &E) -> ActixStatus {
     ActixStatus::from_u16(error.status().as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
 }
 
-/// The actix-web response for `error`: [`ApiError::to_response`], converted.
+/// The actix-web response for any [`ApiError`]: what a hand implementation's
+/// `ResponseError::error_response` returns (derived types implement `ResponseError`
+/// themselves). actix-web 4 uses `http` 0.2, errcat `http` 1: this converts status and
+/// headers between them.
+///
+/// ```
+/// use actix_web::{HttpResponse, ResponseError};
+/// use errcat::ApiError;
+/// use errcat::http::StatusCode;
+/// use std::borrow::Cow;
+///
+/// #[derive(Debug)]
+/// struct Locked;
+///
+/// impl std::fmt::Display for Locked {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("locked")
+///     }
+/// }
+///
+/// impl ApiError for Locked {
+///     fn status(&self) -> StatusCode { StatusCode::LOCKED }
+///     fn code(&self) -> &'static str { "LOCKED" }
+///     fn message(&self) -> Cow<'static, str> { "Account locked".into() }
+/// }
+///
+/// impl ResponseError for Locked {
+///     fn status_code(&self) -> actix_web::http::StatusCode {
+///         errcat::actix::status(self)
+///     }
+///     fn error_response(&self) -> HttpResponse {
+///         errcat::actix::into_response(self)
+///     }
+/// }
+///
+/// assert_eq!(Locked.error_response().status().as_u16(), 423);
+/// ```
+pub fn into_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
+    from_http(error.to_response())
+}
+
+/// The status of `error` as actix-web's `StatusCode` (`http` 0.2's).
+pub fn status<E: ApiError + ?Sized>(error: &E) -> ActixStatus {
+    actix_status(error)
+}
+
+/// [`into_response`]; called by the derive's expansion.
 #[doc(hidden)]
 pub fn actix_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
-    let response = error.to_response();
+    into_response(error)
+}
+
+/// An errcat response (`http` 1) as an actix-web one (`http` 0.2), errcat's mark kept.
+pub(crate) fn from_http(response: http::Response<bytes::Bytes>) -> HttpResponse<BoxBody> {
     let (parts, body) = response.into_parts();
     let status =
         ActixStatus::from_u16(parts.status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR);
@@ -31,6 +90,9 @@ pub fn actix_response<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> 
         ) {
             headers.append(name, value);
         }
+    }
+    if parts.extensions.get::<crate::request::Rendered>().is_some() {
+        out.extensions_mut().insert(crate::request::Rendered);
     }
     out
 }
@@ -58,108 +120,4 @@ macro_rules! __private_actix {
             }
         }
     };
-}
-
-/// actix-web middleware that gives every request an error context: its id, path and time,
-/// carried by every error response rendered while the request is handled.
-///
-/// Register it with the last `.wrap(...)` so it is the outermost middleware and errors from
-/// other middleware carry the context too.
-///
-/// The counterpart of `errcat::axum::ErrorContextLayer`, with the same rules: the request's
-/// `x-request-id` when it is a sane token (1 to 128 characters from
-/// `A-Z a-z 0-9 - _ . : / + = @ ~`), else a generated UUID, echoed as the `x-request-id`
-/// response header; a hostile or oversized incoming id is replaced, never reflected.
-///
-/// ```
-/// use actix_web::{App, HttpResponse, web};
-/// use errcat::ApiError;
-/// use errcat::actix::ErrorContext;
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// #[error("no bundle")]
-/// #[status(404)]
-/// #[message("bundle not found")]
-/// struct NotFound;
-///
-/// async fn bundle() -> Result<HttpResponse, NotFound> {
-///     Err(NotFound)
-/// }
-///
-/// let app = App::new()
-///     .wrap(ErrorContext::new())
-///     .route("/api/v1/bundles/{id}", web::get().to(bundle));
-/// # let _ = app;
-/// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ErrorContext {
-    _private: (),
-}
-
-impl ErrorContext {
-    /// The middleware.
-    pub fn new() -> Self {
-        ErrorContext { _private: () }
-    }
-}
-
-impl<S, B> actix_web::dev::Transform<S, actix_web::dev::ServiceRequest> for ErrorContext
-where
-    S: actix_web::dev::Service<
-            actix_web::dev::ServiceRequest,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-{
-    type Response = actix_web::dev::ServiceResponse<B>;
-    type Error = actix_web::Error;
-    type Transform = ErrorContextService<S>;
-    type InitError = ();
-    type Future = std::future::Ready<Result<ErrorContextService<S>, ()>>;
-
-    fn new_transform(&self, service: S) -> Self::Future {
-        std::future::ready(Ok(ErrorContextService { service }))
-    }
-}
-
-/// The service [`ErrorContext`] wraps around the application.
-#[derive(Debug)]
-pub struct ErrorContextService<S> {
-    service: S,
-}
-
-impl<S, B> actix_web::dev::Service<actix_web::dev::ServiceRequest> for ErrorContextService<S>
-where
-    S: actix_web::dev::Service<
-            actix_web::dev::ServiceRequest,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
-{
-    type Response = actix_web::dev::ServiceResponse<B>;
-    type Error = actix_web::Error;
-    type Future = ResponseFuture<S::Future>;
-
-    actix_web::dev::forward_ready!(service);
-
-    fn call(&self, request: actix_web::dev::ServiceRequest) -> Self::Future {
-        let context = crate::scope::context(
-            request
-                .headers()
-                .get(REQUEST_ID_HEADER)
-                .map(HeaderValue::as_bytes),
-            request.path(),
-            crate::scope::NewIds::Random,
-        );
-        crate::scope::run(context, || self.service.call(request))
-    }
-}
-
-impl<B> crate::scope::EchoRequestId for actix_web::dev::ServiceResponse<B> {
-    fn echo_request_id(&mut self, id: &str) {
-        if let Ok(value) = HeaderValue::from_str(id) {
-            self.headers_mut()
-                .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
-        }
-    }
 }

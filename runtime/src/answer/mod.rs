@@ -11,6 +11,8 @@ use crate::envelope::ErrorParts;
 use crate::model::parts::reason_phrase;
 use crate::rejection::Rejection;
 use http::StatusCode;
+use std::any::Any;
+use std::fmt;
 
 /// The error the layer answers with.
 #[derive(Clone, Debug)]
@@ -23,6 +25,7 @@ pub(crate) enum Answered {
 
 /// The statuses whose plain-text bodies are worth reading: axum's extractors answer with
 /// them, and their text tells which field or limit was at fault.
+#[cfg(feature = "tower")]
 pub(crate) fn reads_text(status: StatusCode) -> bool {
     cfg!(feature = "axum") && matches!(status.as_u16(), 400 | 413 | 415 | 422 | 500)
 }
@@ -103,6 +106,32 @@ pub(crate) fn status_code(status: StatusCode) -> &'static str {
         _ if status.is_server_error() => "SERVER_ERROR",
         _ => "CLIENT_ERROR",
     }
+}
+
+/// A panic, as the error the log describes.
+pub(crate) struct Panic<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Panic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the handler panicked: {}", self.0)
+    }
+}
+
+impl fmt::Debug for Panic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Panic<'_> {}
+
+/// The message a panic was raised with, when it has one.
+pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|message| (*message).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_owned())
 }
 
 #[cfg(test)]

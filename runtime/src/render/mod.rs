@@ -52,7 +52,7 @@ where
             );
             fill(&mut response, &parts, &ctx);
         }
-        #[cfg(feature = "tower")]
+        #[cfg(any(feature = "tower", feature = "actix-web"))]
         if request.is_some_and(request::RequestContext::answers_all) {
             response.extensions_mut().insert(request::Rendered);
         }

@@ -3,7 +3,7 @@
 
 use super::body::ErrorBody;
 use super::untouched::Untouched;
-use crate::answer::{Answered, RejectionEnvelope, answer, reads_text};
+use crate::answer::{Answered, Panic, RejectionEnvelope, answer, panic_message, reads_text};
 use crate::log::{Loggable, RequestSpan};
 use crate::rejection::Rejection;
 use crate::request::{Rendered, RequestContext, enter_shared, poll_in};
@@ -13,7 +13,6 @@ use http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCO
 use http::{HeaderValue, Response};
 use http_body::Body;
 use pin_project_lite::pin_project;
-use std::any::Any;
 use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -275,32 +274,6 @@ fn echo<B>(response: &mut Response<B>, context: Option<&RequestContext>) {
     if let Some(value) = context.and_then(|context| HeaderValue::from_str(context.id()).ok()) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);
     }
-}
-
-/// A panic, as the error the log describes.
-struct Panic<'a>(&'a str);
-
-impl fmt::Display for Panic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the handler panicked: {}", self.0)
-    }
-}
-
-impl fmt::Debug for Panic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
-impl std::error::Error for Panic<'_> {}
-
-/// The message a panic was raised with, when it has one.
-fn panic_message(panic: &(dyn Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|message| (*message).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "(no message)".to_owned())
 }
 
 impl<F, B> fmt::Debug for ResponseFuture<F, B> {

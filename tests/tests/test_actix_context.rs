@@ -1,0 +1,223 @@
+//! `errcat::actix::ErrorContext` answers every error response in the API's envelope, inside
+//! the request's context: a real actix-web server on 127.0.0.1, called by a real HTTP client.
+//! Middleware errors, actix's own extractors, unknown routes and methods, payload limits and
+//! panics all come out as the service's errors do; errcat's own bodies and successful
+//! responses pass untouched.
+
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use errcat::ApiError;
+use errcat::actix::{ErrorContext, Rejection};
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct NewBundle {
+    name: String,
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("no credentials")]
+#[status(401)]
+#[message("Authentication required")]
+struct Unauthenticated;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("exists")]
+#[status(409)]
+#[message("bundle with this name already exists")]
+#[api_error(envelope = errcat::envelope::Spring)]
+struct BundleExists;
+
+async fn create(bundle: web::Json<NewBundle>) -> String {
+    bundle.name.clone()
+}
+
+async fn boom() -> HttpResponse {
+    panic!("the database password is hunter2")
+}
+
+fn serve(context: ErrorContext) -> String {
+    let server = HttpServer::new(move || {
+        App::new()
+            .route("/bundles", web::post().to(create))
+            .route("/bundles", web::get().to(|| async { "[]" }))
+            .route("/boom", web::get().to(boom))
+            .route(
+                "/exists",
+                web::get().to(|| async { Err::<HttpResponse, _>(BundleExists) }),
+            )
+            .service(
+                web::scope("/private")
+                    .wrap_fn(|request, service| {
+                        let allowed = request.headers().contains_key("authorization");
+                        let call = allowed.then(|| service.call(request));
+                        async move {
+                            match call {
+                                Some(call) => call.await,
+                                None => Err::<ServiceResponse, _>(Unauthenticated.into()),
+                            }
+                        }
+                    })
+                    .route("/keys", web::get().to(|| async { "keys" })),
+            )
+            .app_data(web::JsonConfig::default().limit(16))
+            .wrap(context)
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let address = server.addrs()[0];
+    actix_web::rt::spawn(server.run());
+    format!("http://{address}")
+}
+
+struct Reply {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    body: Value,
+    text: String,
+}
+
+async fn send(request: reqwest::RequestBuilder) -> Reply {
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap();
+    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+    Reply {
+        status,
+        headers,
+        body,
+        text,
+    }
+}
+
+/// The problem body's request id is the one echoed in the header, and `instance` is `path`.
+fn assert_in_context(reply: &Reply, path: &str) {
+    assert_eq!(
+        reply.headers["content-type"], "application/problem+json",
+        "{}",
+        reply.text
+    );
+    let id = reply.headers["x-request-id"].to_str().unwrap();
+    assert_eq!(reply.body["requestId"], id, "{}", reply.text);
+    assert_eq!(reply.body["instance"], path, "{}", reply.text);
+}
+
+#[actix_web::test]
+async fn test_middleware_errors_carry_the_request_context() {
+    let base = serve(ErrorContext::new());
+    let reply = send(reqwest::Client::new().get(format!("{base}/private/keys"))).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (401, &"UNAUTHENTICATED".into())
+    );
+    assert_in_context(&reply, "/private/keys");
+}
+
+#[actix_web::test]
+async fn test_routing_extractors_and_panics_answer_in_the_envelope() {
+    let base = serve(ErrorContext::new());
+    let client = reqwest::Client::new();
+
+    let reply = send(client.get(format!("{base}/nowhere"))).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (404, &"ROUTE_NOT_FOUND".into())
+    );
+    assert_in_context(&reply, "/nowhere");
+
+    let reply = send(client.delete(format!("{base}/bundles"))).await;
+    assert_eq!(reply.status, 405, "{}", reply.text);
+    assert_eq!(reply.body["code"], "METHOD_NOT_ALLOWED");
+    let allow = reply.headers["allow"].to_str().unwrap();
+    assert!(allow.contains("GET") && allow.contains("POST"), "{allow}");
+
+    let post = |body: &'static str| {
+        client
+            .post(format!("{base}/bundles"))
+            .header("content-type", "application/json")
+            .body(body)
+    };
+    let reply = send(post("{")).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (400, &"INVALID_JSON".into())
+    );
+    assert_in_context(&reply, "/bundles");
+    let reply = send(post(r#"{"name":"a name far over the limit"}"#)).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (413, &"PAYLOAD_TOO_LARGE".into())
+    );
+    assert!(!reply.text.contains("16"), "no byte count: {}", reply.text);
+    let reply = send(client.post(format!("{base}/bundles")).body("{}")).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (415, &"UNSUPPORTED_MEDIA_TYPE".into())
+    );
+    let reply = send(post("{}")).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (400, &"INVALID_BODY".into())
+    );
+    assert!(
+        !reply.text.contains("line"),
+        "no serde text: {}",
+        reply.text
+    );
+
+    let reply = send(client.get(format!("{base}/boom"))).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (500, &"SERVER_ERROR".into())
+    );
+    assert!(!reply.text.contains("hunter2"), "{}", reply.text);
+    assert_in_context(&reply, "/boom");
+    let reply = send(client.get(format!("{base}/bundles"))).await;
+    assert_eq!((reply.status, reply.text.as_str()), (200, "[]"));
+    assert!(reply.headers.contains_key("x-request-id"));
+
+    // errcat's own body keeps its type's envelope (Spring), in the request's context.
+    let reply = send(client.get(format!("{base}/exists"))).await;
+    assert_eq!(reply.status, 409);
+    assert_eq!(reply.body["path"], "/exists");
+}
+
+/// The service's own codes for rejections.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(envelope = errcat::envelope::Wrapped)]
+enum ServiceError {
+    #[error("no route")]
+    #[status(404)]
+    #[code("NO_SUCH_ENDPOINT")]
+    NoRoute,
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Rejected(Rejection),
+}
+
+impl From<Rejection> for ServiceError {
+    fn from(rejection: Rejection) -> Self {
+        match rejection {
+            Rejection::NotFound => ServiceError::NoRoute,
+            other => ServiceError::Rejected(other),
+        }
+    }
+}
+
+#[actix_web::test]
+async fn test_rejections_in_the_services_own_codes() {
+    let base = serve(ErrorContext::new().rejections_as::<ServiceError>());
+    let reply = send(reqwest::Client::new().get(format!("{base}/nowhere"))).await;
+    assert_eq!(reply.status, 404);
+    assert_eq!(
+        reply.body["error"]["code"], "NO_SUCH_ENDPOINT",
+        "{}",
+        reply.text
+    );
+    let id = reply.headers["x-request-id"].to_str().unwrap();
+    assert_eq!(reply.body["meta"]["requestId"], id);
+}
