@@ -1,7 +1,7 @@
 //! [`ResponseFuture`]: the inner service's response, in the request's context, with every
 //! error response errcat did not render answered in the API's envelope.
 
-use super::answer::{Answered, answer, reads_text};
+use super::answer::{Answered, Replaced, answer};
 use super::body::ErrorBody;
 use super::rejections::RejectionEnvelope;
 use super::untouched::Untouched;
@@ -206,7 +206,8 @@ fn judge<B: Body>(mut response: Response<B>) -> Judged<B> {
         .size_hint()
         .upper()
         .is_some_and(|upper| upper <= MAX_TEXT as u64);
-    if plain && short && reads_text(status) {
+    // Its text tells which of axum's rejections it is, and the log keeps it.
+    if plain && short {
         Judged::Read(parts, body)
     } else {
         Judged::Answer(parts, None)
@@ -224,7 +225,15 @@ fn answered<B: ErrorBody>(
     text: Option<&str>,
 ) -> Response<B> {
     let answer = answer(original.status, text);
-    let mut response = render(context, span, rejections, &answer, &Loggable::Opaque);
+    let said = text
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(Replaced);
+    let source = match &said {
+        Some(said) => Loggable::Error(said),
+        None => Loggable::Opaque,
+    };
+    let mut response = render(context, span, rejections, &answer, &source);
     for (name, value) in &original.headers {
         let describes_body = [
             CONTENT_TYPE,
