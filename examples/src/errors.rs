@@ -118,23 +118,6 @@ pub struct RequestExpired(pub String);
 #[field("bundle")]
 pub struct UnknownBundle(pub String);
 
-/// What a request can get before it reaches an operation.
-#[derive(Debug, thiserror::Error, ApiError)]
-pub enum Routing {
-    /// No route has this path.
-    #[error("no route")]
-    #[status(404)]
-    #[code("ROUTE_NOT_FOUND")]
-    #[message("No such endpoint")]
-    NoRoute,
-
-    /// The path exists, but not with this method.
-    #[error("method not allowed")]
-    #[status(405)]
-    #[code("METHOD_NOT_ALLOWED")]
-    MethodNotAllowed,
-}
-
 /// A request refused before an operation could answer it (by an extractor, by routing, by
 /// a limit, or because a handler panicked), in the service's own codes: what
 /// `ErrorContextLayer::rejections_as::<Refused>()` answers for every rejection.
@@ -144,12 +127,8 @@ pub enum Refused {
     #[error(transparent)]
     #[api_error(transparent)]
     InvalidField(InvalidField),
-    /// No route, or not with this method.
-    #[error(transparent)]
-    #[api_error(transparent)]
-    Routing(Routing),
     /// Anything else, in errcat's words: invalid JSON, a wrong content type, a body too
-    /// large, several invalid fields, a failure on our side.
+    /// large, several invalid fields, an unknown route or method, a failure on our side.
     #[error(transparent)]
     #[api_error(transparent)]
     Rejected(Rejection),
@@ -157,16 +136,12 @@ pub enum Refused {
 
 impl From<Rejection> for Refused {
     fn from(rejection: Rejection) -> Self {
-        if let Some(bad) = rejection.field() {
-            return Refused::InvalidField(InvalidField {
+        match rejection.field() {
+            Some(bad) => Refused::InvalidField(InvalidField {
                 field: bad.field.to_string(),
                 problem: bad.message.to_string(),
-            });
-        }
-        match rejection {
-            Rejection::NotFound => Refused::Routing(Routing::NoRoute),
-            Rejection::MethodNotAllowed => Refused::Routing(Routing::MethodNotAllowed),
-            other => Refused::Rejected(other),
+            }),
+            None => Refused::Rejected(rejection),
         }
     }
 }

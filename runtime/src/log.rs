@@ -63,12 +63,13 @@ pub(crate) fn response(
                 Loggable::Debug(error) => {
                     tracing::$level!(status, code, request_id, path, error = ?error, "error response")
                 }
+                // `error`, not `message`: that is the event's own message field.
                 Loggable::Opaque => tracing::$level!(
                     status,
                     code,
                     request_id,
                     path,
-                    message = %parts.message(),
+                    error = %parts.message(),
                     "error response"
                 ),
             }

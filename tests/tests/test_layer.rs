@@ -176,7 +176,7 @@ async fn test_routing_limits_and_timeouts_answer_in_the_envelope() {
     let reply = send(client().get(format!("{base}/nowhere"))).await;
     assert_eq!(
         (reply.status, &reply.body["code"]),
-        (404, &"NOT_FOUND".into())
+        (404, &"ROUTE_NOT_FOUND".into())
     );
     assert_in_context(&reply, "/nowhere");
 
@@ -292,7 +292,7 @@ enum ServiceError {
     InvalidField { field: String, problem: String },
     #[error("no route")]
     #[status(404)]
-    #[code("ROUTE_NOT_FOUND")]
+    #[code("NO_SUCH_ENDPOINT")]
     #[message("No such endpoint")]
     NoRoute,
     #[error(transparent)]
@@ -333,7 +333,7 @@ async fn test_rejections_in_the_services_own_codes() {
 
     let reply = send(client().get(format!("{base}/nowhere"))).await;
     assert_eq!(reply.status, 404);
-    assert_eq!(reply.body["error"]["code"], "ROUTE_NOT_FOUND");
+    assert_eq!(reply.body["error"]["code"], "NO_SUCH_ENDPOINT");
 
     // Not mapped by the service: errcat's rejection, in the service's envelope.
     let reply = send(post_json(&base, "/bundles", "{")).await;
@@ -435,7 +435,7 @@ async fn test_a_hyper_service_gets_the_envelope() {
     let reply = send(client().get(format!("{base}/missing"))).await;
     assert_eq!(
         (reply.status, &reply.body["code"]),
-        (404, &"NOT_FOUND".into())
+        (404, &"ROUTE_NOT_FOUND".into())
     );
     assert_in_context(&reply, "/missing");
     let reply = send(client().get(format!("{base}/boom"))).await;

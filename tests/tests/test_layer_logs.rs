@@ -24,6 +24,15 @@ fn answer(request: http::Request<axum::body::Body>) -> (String, http::Response<a
     let app = Router::new()
         .route("/boom", get(boom))
         .route("/bundles", get(busy))
+        .route(
+            "/down",
+            get(|| async {
+                (
+                    http::StatusCode::INTERNAL_SERVER_ERROR,
+                    "db down: connection refused",
+                )
+            }),
+        )
         .layer(ErrorContextLayer::new());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -73,7 +82,7 @@ fn test_a_4xx_event_carries_the_id_the_client_got() {
         line.contains(&format!("request_id=\"{id}\"")),
         "{line}\nid {id}"
     );
-    assert!(line.contains("code=\"NOT_FOUND\""), "{line}");
+    assert!(line.contains("code=\"ROUTE_NOT_FOUND\""), "{line}");
 }
 
 #[test]
@@ -88,4 +97,17 @@ fn test_the_services_own_events_are_in_the_request_span() {
     assert!(line.contains("request_id=\"req-span-9\""), "{line}");
     assert!(line.contains("method=\"GET\""), "{line}");
     assert!(line.contains("path=\"/bundles\""), "{line}");
+}
+
+#[test]
+fn test_a_replaced_body_is_kept_in_the_log() {
+    let (log, response) = answer(get_request("/down", "req-down-3"));
+    assert_eq!(response.status(), 500);
+    let line = log
+        .lines()
+        .find(|line| line.contains("error response"))
+        .unwrap_or_else(|| panic!("no error event in:\n{log}"));
+    assert!(line.contains("ERROR"), "{line}");
+    assert!(line.contains("db down: connection refused"), "{line}");
+    assert!(line.contains("request_id=\"req-down-3\""), "{line}");
 }

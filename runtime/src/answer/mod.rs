@@ -23,12 +23,23 @@ pub(crate) enum Answered {
     Status(StatusCode),
 }
 
-/// The statuses whose plain-text bodies are worth reading: axum's extractors answer with
-/// them, and their text tells which field or limit was at fault.
-#[cfg(feature = "tower")]
-pub(crate) fn reads_text(status: StatusCode) -> bool {
-    cfg!(feature = "axum") && matches!(status.as_u16(), 400 | 413 | 415 | 422 | 500)
+/// What the service answered in a short plain-text error body, kept for the log when the
+/// layer replaces it (the client never sees it).
+pub(crate) struct Replaced<'a>(pub(crate) &'a str);
+
+impl std::fmt::Display for Replaced<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the service answered: {}", self.0)
+    }
 }
+
+impl std::fmt::Debug for Replaced<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Replaced<'_> {}
 
 /// The answer for an error response with `status` and, when it was read, plain `text`.
 pub(crate) fn answer(status: StatusCode, text: Option<&str>) -> Answered {

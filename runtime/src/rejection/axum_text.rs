@@ -130,14 +130,17 @@ fn path_rejection(text: &str) -> Option<Rejection> {
     Some(invalid_path(field, "invalid_type", message))
 }
 
+/// An invalid path parameter; one whose name axum's text left out (a single-value
+/// `Path<u64>`) names no field rather than an empty one.
 fn invalid_path(field: String, code: &'static str, message: String) -> Rejection {
-    let summary = if field.is_empty() {
-        format!("Path parameter {message}")
-    } else {
-        format!("Path parameter \"{field}\" {message}")
-    };
+    if field.is_empty() {
+        return Rejection::InvalidPath {
+            summary: format!("Path parameter {message}"),
+            violations: crate::Violations::new(),
+        };
+    }
     Rejection::InvalidPath {
-        summary,
+        summary: format!("Path parameter \"{field}\" {message}"),
         violations: FieldViolation::new(field, code, message)
             .at(Location::Path)
             .into(),

@@ -124,9 +124,10 @@ pub enum Rejection {
         violations: Violations,
     },
 
-    /// No resource is at this path.
+    /// No resource is at this path. Its code is not `NOT_FOUND`, which a service's own
+    /// `NotFound` error takes by default: the two would clash in one catalog.
     #[status(404)]
-    #[code("NOT_FOUND")]
+    #[code("ROUTE_NOT_FOUND")]
     #[message("The requested resource was not found")]
     NotFound,
 
@@ -187,11 +188,21 @@ impl Rejection {
                     .at(Location::Query)
                     .into(),
             },
+            // A value whose parameter serde's text does not name.
+            Rejection::InvalidQuery {
+                summary: "Query string must be an integer".to_owned(),
+                violations: Violations::new(),
+            },
             Rejection::InvalidPath {
                 summary: "Path parameter \"id\" must be an integer".to_owned(),
                 violations: FieldViolation::new("id", "invalid_type", "must be an integer")
                     .at(Location::Path)
                     .into(),
+            },
+            // A single-value `Path<u64>` read through axum's own extractor: no name.
+            Rejection::InvalidPath {
+                summary: "Path parameter must be an integer".to_owned(),
+                violations: Violations::new(),
             },
             Rejection::Invalid {
                 summary: "Field \"fullName\" is too short".to_owned(),

@@ -3,7 +3,7 @@
 
 use super::body::ErrorBody;
 use super::untouched::Untouched;
-use crate::answer::{Answered, Panic, RejectionEnvelope, answer, panic_message, reads_text};
+use crate::answer::{Answered, Panic, RejectionEnvelope, Replaced, answer, panic_message};
 use crate::log::{Loggable, RequestSpan};
 use crate::rejection::Rejection;
 use crate::request::{Rendered, RequestContext, enter_shared, poll_in};
@@ -204,7 +204,8 @@ fn judge<B: Body>(mut response: Response<B>) -> Judged<B> {
         .size_hint()
         .upper()
         .is_some_and(|upper| upper <= MAX_TEXT as u64);
-    if plain && short && reads_text(status) {
+    // Its text tells which of axum's rejections it is, and the log keeps it.
+    if plain && short {
         Judged::Read(parts, body)
     } else {
         Judged::Answer(parts, None)
@@ -222,7 +223,15 @@ fn answered<B: ErrorBody>(
     text: Option<&str>,
 ) -> Response<B> {
     let answer = answer(original.status, text);
-    let mut response = render(context, span, rejections, &answer, &Loggable::Opaque);
+    let said = text
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(Replaced);
+    let source = match &said {
+        Some(said) => Loggable::Error(said),
+        None => Loggable::Opaque,
+    };
+    let mut response = render(context, span, rejections, &answer, &source);
     for (name, value) in &original.headers {
         let describes_body = [
             CONTENT_TYPE,
