@@ -41,8 +41,11 @@ async fn boom() -> HttpResponse {
 fn serve(context: ErrorContext) -> String {
     let server = HttpServer::new(move || {
         App::new()
-            .route("/bundles", web::post().to(create))
-            .route("/bundles", web::get().to(|| async { "[]" }))
+            .service(
+                web::resource("/bundles")
+                    .route(web::post().to(create))
+                    .route(web::get().to(|| async { "[]" })),
+            )
             .route("/boom", web::get().to(boom))
             .route(
                 "/exists",
@@ -220,4 +223,41 @@ async fn test_rejections_in_the_services_own_codes() {
     );
     let id = reply.headers["x-request-id"].to_str().unwrap();
     assert_eq!(reply.body["meta"]["requestId"], id);
+}
+
+#[test]
+fn test_a_panic_is_logged_at_error_with_the_request_id() {
+    #[path = "common/log.rs"]
+    mod log;
+    let (log, status) = log::logged(|| {
+        actix_web::rt::System::new().block_on(async {
+            let app = actix_web::test::init_service(
+                App::new()
+                    .route("/boom", web::get().to(boom))
+                    .wrap(ErrorContext::new()),
+            )
+            .await;
+            let request = actix_web::test::TestRequest::get()
+                .uri("/boom")
+                .insert_header(("x-request-id", "req-actix-1"))
+                .to_request();
+            match app.call(request).await {
+                Ok(response) => response.status().as_u16(),
+                Err(error) => error.error_response().status().as_u16(),
+            }
+        })
+    });
+    assert_eq!(status, 500);
+    let line = log
+        .lines()
+        .find(|line| line.contains("error response"))
+        .unwrap_or_else(|| panic!("no error event in:\n{log}"));
+    assert!(line.contains("ERROR"), "{line}");
+    assert!(line.contains("request_id=\"req-actix-1\""), "{line}");
+    assert!(line.contains("path=\"/boom\""), "{line}");
+    assert!(line.contains("the database password is hunter2"), "{line}");
+    assert!(
+        line.contains("request{"),
+        "the event is in the request's span: {line}"
+    );
 }

@@ -41,6 +41,13 @@ fn answer(request: http::Request<axum::body::Body>) -> (String, http::Response<a
     logged(|| runtime.block_on(app.oneshot(request)).unwrap())
 }
 
+/// The line of the event that logged the error response.
+fn error_event(log: &str) -> &str {
+    log.lines()
+        .find(|line| line.contains("error response"))
+        .unwrap_or_else(|| panic!("no error event in:\n{log}"))
+}
+
 fn get_request(path: &str, id: &str) -> http::Request<axum::body::Body> {
     http::Request::get(path)
         .header("x-request-id", id)
@@ -52,10 +59,7 @@ fn get_request(path: &str, id: &str) -> http::Request<axum::body::Body> {
 fn test_a_panic_is_logged_at_error_with_the_request_id() {
     let (log, response) = answer(get_request("/boom", "req-panic-1"));
     assert_eq!(response.status(), 500);
-    let line = log
-        .lines()
-        .find(|line| line.contains("error response"))
-        .unwrap_or_else(|| panic!("no error event in:\n{log}"));
+    let line = error_event(&log);
     assert!(line.contains("ERROR"), "{line}");
     assert!(line.contains("request_id=\"req-panic-1\""), "{line}");
     assert!(line.contains("path=\"/boom\""), "{line}");
@@ -73,10 +77,7 @@ fn test_a_4xx_event_carries_the_id_the_client_got() {
         .to_str()
         .unwrap()
         .to_owned();
-    let line = log
-        .lines()
-        .find(|line| line.contains("error response"))
-        .unwrap_or_else(|| panic!("no error event in:\n{log}"));
+    let line = error_event(&log);
     assert!(line.contains("DEBUG"), "{line}");
     assert!(
         line.contains(&format!("request_id=\"{id}\"")),
@@ -103,10 +104,7 @@ fn test_the_services_own_events_are_in_the_request_span() {
 fn test_a_replaced_body_is_kept_in_the_log() {
     let (log, response) = answer(get_request("/down", "req-down-3"));
     assert_eq!(response.status(), 500);
-    let line = log
-        .lines()
-        .find(|line| line.contains("error response"))
-        .unwrap_or_else(|| panic!("no error event in:\n{log}"));
+    let line = error_event(&log);
     assert!(line.contains("ERROR"), "{line}");
     assert!(line.contains("db down: connection refused"), "{line}");
     assert!(line.contains("request_id=\"req-down-3\""), "{line}");
