@@ -4,12 +4,14 @@
 //! panics all come out as the service's errors do; errcat's own bodies and successful
 //! responses pass untouched.
 
+mod common;
+
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{App, HttpResponse, HttpServer, web};
+use common::rewrites::{self, assert_in_context, send};
 use errcat::ApiError;
 use errcat::actix::{ErrorContext, Rejection};
 use serde::Deserialize;
-use serde_json::Value;
 
 #[derive(Deserialize)]
 #[allow(dead_code)]
@@ -65,7 +67,7 @@ fn serve(context: ErrorContext) -> String {
                     })
                     .route("/keys", web::get().to(|| async { "keys" })),
             )
-            .app_data(web::JsonConfig::default().limit(16))
+            .app_data(web::JsonConfig::default().limit(64))
             .wrap(context)
     })
     .workers(1)
@@ -76,92 +78,21 @@ fn serve(context: ErrorContext) -> String {
     format!("http://{address}")
 }
 
-struct Reply {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: Value,
-    text: String,
-}
-
-async fn send(request: reqwest::RequestBuilder) -> Reply {
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Reply {
-        status,
-        headers,
-        body,
-        text,
-    }
-}
-
-/// The problem body's request id is the one echoed in the header, and `instance` is `path`.
-fn assert_in_context(reply: &Reply, path: &str) {
-    assert_eq!(
-        reply.headers["content-type"], "application/problem+json",
-        "{}",
-        reply.text
-    );
-    let id = reply.headers["x-request-id"].to_str().unwrap();
-    assert_eq!(reply.body["requestId"], id, "{}", reply.text);
-    assert_eq!(reply.body["instance"], path, "{}", reply.text);
+#[actix_web::test]
+async fn test_every_error_answers_in_the_envelope_as_axums_do() {
+    rewrites::check_all(&serve(ErrorContext::new())).await;
 }
 
 #[actix_web::test]
-async fn test_middleware_errors_carry_the_request_context() {
+async fn test_actix_extractor_errors_answer_without_serde_text() {
     let base = serve(ErrorContext::new());
-    let reply = send(reqwest::Client::new().get(format!("{base}/private/keys"))).await;
-    assert_eq!(
-        (reply.status, &reply.body["code"]),
-        (401, &"UNAUTHENTICATED".into())
-    );
-    assert_in_context(&reply, "/private/keys");
-}
-
-#[actix_web::test]
-async fn test_routing_extractors_and_panics_answer_in_the_envelope() {
-    let base = serve(ErrorContext::new());
-    let client = reqwest::Client::new();
-
-    let reply = send(client.get(format!("{base}/nowhere"))).await;
-    assert_eq!(
-        (reply.status, &reply.body["code"]),
-        (404, &"ROUTE_NOT_FOUND".into())
-    );
-    assert_in_context(&reply, "/nowhere");
-
-    let reply = send(client.delete(format!("{base}/bundles"))).await;
-    assert_eq!(reply.status, 405, "{}", reply.text);
-    assert_eq!(reply.body["code"], "METHOD_NOT_ALLOWED");
-    let allow = reply.headers["allow"].to_str().unwrap();
-    assert!(allow.contains("GET") && allow.contains("POST"), "{allow}");
-
-    let post = |body: &'static str| {
-        client
+    let reply = send(
+        reqwest::Client::new()
             .post(format!("{base}/bundles"))
             .header("content-type", "application/json")
-            .body(body)
-    };
-    let reply = send(post("{")).await;
-    assert_eq!(
-        (reply.status, &reply.body["code"]),
-        (400, &"INVALID_JSON".into())
-    );
-    assert_in_context(&reply, "/bundles");
-    let reply = send(post(r#"{"name":"a name far over the limit"}"#)).await;
-    assert_eq!(
-        (reply.status, &reply.body["code"]),
-        (413, &"PAYLOAD_TOO_LARGE".into())
-    );
-    assert!(!reply.text.contains("16"), "no byte count: {}", reply.text);
-    let reply = send(client.post(format!("{base}/bundles")).body("{}")).await;
-    assert_eq!(
-        (reply.status, &reply.body["code"]),
-        (415, &"UNSUPPORTED_MEDIA_TYPE".into())
-    );
-    let reply = send(post("{}")).await;
+            .body("{}"),
+    )
+    .await;
     assert_eq!(
         (reply.status, &reply.body["code"]),
         (400, &"INVALID_BODY".into())
@@ -171,22 +102,12 @@ async fn test_routing_extractors_and_panics_answer_in_the_envelope() {
         "no serde text: {}",
         reply.text
     );
-
-    let reply = send(client.get(format!("{base}/boom"))).await;
-    assert_eq!(
-        (reply.status, &reply.body["code"]),
-        (500, &"SERVER_ERROR".into())
+    assert!(
+        !reply.text.contains("missing field"),
+        "no serde text: {}",
+        reply.text
     );
-    assert!(!reply.text.contains("hunter2"), "{}", reply.text);
-    assert_in_context(&reply, "/boom");
-    let reply = send(client.get(format!("{base}/bundles"))).await;
-    assert_eq!((reply.status, reply.text.as_str()), (200, "[]"));
-    assert!(reply.headers.contains_key("x-request-id"));
-
-    // errcat's own body keeps its type's envelope (Spring), in the request's context.
-    let reply = send(client.get(format!("{base}/exists"))).await;
-    assert_eq!(reply.status, 409);
-    assert_eq!(reply.body["path"], "/exists");
+    assert_in_context(&reply, "/bundles");
 }
 
 /// The service's own codes for rejections.
@@ -227,9 +148,7 @@ async fn test_rejections_in_the_services_own_codes() {
 
 #[test]
 fn test_a_panic_is_logged_at_error_with_the_request_id() {
-    #[path = "common/log.rs"]
-    mod log;
-    let (log, status) = log::logged(|| {
+    let (log, status) = common::log::logged(|| {
         actix_web::rt::System::new().block_on(async {
             let app = actix_web::test::init_service(
                 App::new()

@@ -47,9 +47,35 @@ async fn slow() -> &'static str {
     "late"
 }
 
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("no credentials")]
+#[status(401)]
+#[message("Authentication required")]
+struct Unauthenticated;
+
+async fn authenticate(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Result<axum::response::Response, Unauthenticated> {
+    if request.headers().contains_key("authorization") {
+        Ok(next.run(request).await)
+    } else {
+        Err(Unauthenticated)
+    }
+}
+
 fn app() -> Router {
     Router::new()
-        .route("/bundles", post(create).get(|| async { "[]" }))
+        .route(
+            "/bundles",
+            post(create)
+                .get(|| async { "[]" })
+                .layer(DefaultBodyLimit::max(64)),
+        )
+        .route(
+            "/private/keys",
+            get(|| async { "keys" }).route_layer(axum::middleware::from_fn(authenticate)),
+        )
         .route("/errcat-bundles", post(create_errcat))
         .route("/small", post(create).layer(DefaultBodyLimit::max(16)))
         .route("/boom", get(boom))
@@ -129,6 +155,12 @@ fn assert_in_context(reply: &Reply, path: &str) {
     let id = reply.headers["x-request-id"].to_str().unwrap();
     assert_eq!(reply.body["requestId"], id, "{}", reply.text);
     assert_eq!(reply.body["instance"], path, "{}", reply.text);
+}
+
+#[tokio::test]
+async fn test_every_error_answers_in_the_envelope_as_actixs_do() {
+    let base = common::serve(app().layer(ErrorContextLayer::new())).await;
+    common::rewrites::check_all(&base).await;
 }
 
 #[tokio::test]

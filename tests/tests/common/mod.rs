@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod log;
+pub mod rewrites;
 pub mod server;
 
 use errcat::ApiError;
