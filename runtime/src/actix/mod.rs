@@ -1,6 +1,16 @@
 //! actix-web integration (feature `actix-web`): every derived type is `ResponseError`, and
 //! the [`ErrorContext`] middleware gives each request the context its error responses carry.
 
+mod documented;
+mod extract;
+
+#[cfg(feature = "garde")]
+pub use self::extract::Garde;
+#[cfg(feature = "validator")]
+pub use self::extract::Valid;
+pub use self::extract::{BodyLimit, Form, Json, Path, Query};
+pub use crate::rejection::{ExtractorError, Rejection};
+
 use crate::ApiError;
 use crate::scope::{REQUEST_ID_HEADER, ResponseFuture};
 use actix_web::HttpResponse;

@@ -4,9 +4,10 @@
 //! `axum::Json` answers in the same words.
 
 use super::Rejection;
+use super::read::invalid_path;
 use super::serde_text::{type_words, violation_at};
+use crate::Location;
 use crate::serde_names::SerdeNames;
-use crate::{FieldViolation, Location};
 use http::StatusCode;
 
 impl Rejection {
@@ -128,20 +129,6 @@ fn path_rejection(text: &str) -> Option<Rejection> {
         None => "is not valid".to_owned(),
     };
     Some(invalid_path(field, "invalid_type", message))
-}
-
-fn invalid_path(field: String, code: &'static str, message: String) -> Rejection {
-    let summary = if field.is_empty() {
-        format!("Path parameter {message}")
-    } else {
-        format!("Path parameter \"{field}\" {message}")
-    };
-    Rejection::InvalidPath {
-        summary,
-        violations: FieldViolation::new(field, code, message)
-            .at(Location::Path)
-            .into(),
-    }
 }
 
 #[cfg(test)]
