@@ -136,7 +136,7 @@ impl SerdeNames {
 
     /// What the type holds at `path` (`items[2].kind`, in serde's names), as far as an error
     /// message about the value there needs to know.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn held_at(&self, path: &str) -> Held {
         let mut index = 0;
         for part in parts(path) {

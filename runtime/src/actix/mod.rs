@@ -11,6 +11,16 @@ pub use crate::answer::RejectionEnvelope;
 pub use crate::rejection::Rejection;
 pub use crate::scope::REQUEST_ID_HEADER;
 
+mod documented;
+mod extract;
+
+#[cfg(feature = "garde")]
+pub use self::extract::Garde;
+#[cfg(feature = "validator")]
+pub use self::extract::Valid;
+pub use self::extract::{BodyLimit, Form, Json, Path, Query};
+pub use crate::rejection::ExtractorError;
+
 use crate::ApiError;
 use actix_web::HttpResponse;
 use actix_web::body::BoxBody;

@@ -25,20 +25,24 @@ pub(crate) enum Answered {
 
 /// What the service answered in a short plain-text error body, kept for the log when the
 /// layer replaces it (the client never sees it).
+#[cfg(feature = "tower")]
 pub(crate) struct Replaced<'a>(pub(crate) &'a str);
 
+#[cfg(feature = "tower")]
 impl std::fmt::Display for Replaced<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "the service answered: {}", self.0)
     }
 }
 
+#[cfg(feature = "tower")]
 impl std::fmt::Debug for Replaced<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Display::fmt(self, f)
     }
 }
 
+#[cfg(feature = "tower")]
 impl std::error::Error for Replaced<'_> {}
 
 /// The answer for an error response with `status` and, when it was read, plain `text`.

@@ -8,8 +8,9 @@ use crate::model::parts::Vtable;
 use crate::rejection::Rejection;
 
 /// How rejections are answered: in which envelope, or as which of the service's errors.
-/// Carried as a request extension, which [`ErrorContextLayer::rejections`](crate::tower::ErrorContextLayer::rejections) and
-/// [`ErrorContextLayer::rejections_as`](crate::tower::ErrorContextLayer::rejections_as) insert (as can any layer).
+/// Carried as a request extension, which the middleware's `rejections` and `rejections_as`
+/// (the tower layer's `ErrorContextLayer`, actix-web's `ErrorContext`) insert, as can any
+/// middleware of your own.
 #[derive(Clone, Copy, Debug)]
 pub struct RejectionEnvelope {
     envelope: &'static Vtable,

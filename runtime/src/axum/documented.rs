@@ -6,47 +6,13 @@ use super::extract::Garde;
 #[cfg(feature = "validator")]
 use super::extract::Valid;
 use super::extract::{Form, Json, Path, Query};
-use crate::ApiError;
 use crate::catalog::{Extractor, OperationErrors};
-use crate::rejection::Rejection;
+use crate::rejection::read;
 
-/// The body rejections of [`Json`] and [`Form`].
-const BODY_REJECTIONS: &[&str] = &[
-    "InvalidJson",
-    "UnsupportedMediaType",
-    "TooLarge",
-    "Unreadable",
-    "InvalidBody",
-];
-
-impl<T> Extractor for Json<T> {
-    fn document(errors: &mut OperationErrors) {
-        errors.add_rejection_variants(Rejection::catalog(), BODY_REJECTIONS);
-    }
-}
-
-impl<T> Extractor for Form<T> {
-    fn document(errors: &mut OperationErrors) {
-        // `GET` and `HEAD` read the query instead.
-        errors.add_rejection_variants(Rejection::catalog(), BODY_REJECTIONS);
-        errors.add_rejection_variants(Rejection::catalog(), &["InvalidQuery"]);
-    }
-}
-
-impl<T> Extractor for Query<T> {
-    fn document(errors: &mut OperationErrors) {
-        errors.add_rejection_variants(Rejection::catalog(), &["InvalidQuery"]);
-    }
-}
-
-impl<T> Extractor for Path<T> {
-    fn document(errors: &mut OperationErrors) {
-        errors.add_rejection_variants(Rejection::catalog(), &["InvalidPath"]);
-    }
-}
+read::document_extractors!(Json, Form, Query, Path);
 
 /// axum's own extractors: under `ErrorContextLayer`, their rejections are answered as the
-/// same [`Rejection`]s as errcat's (axum's 422s as 400s).
+/// same [`Rejection`](crate::rejection::Rejection)s as errcat's (axum's 422s as 400s).
 macro_rules! rejects_like {
     ($($axum:ty => $errcat:ty),* $(,)?) => {$(
         impl<T> Extractor for $axum {
@@ -67,32 +33,13 @@ rejects_like!(
 /// Bodies read whole: refused only when too large, unreadable or (`String`) not UTF-8.
 impl Extractor for String {
     fn document(errors: &mut OperationErrors) {
-        errors.add_rejection_variants(
-            Rejection::catalog(),
-            &["TooLarge", "Unreadable", "InvalidBody"],
-        );
+        read::document(errors, &["TooLarge", "Unreadable", "InvalidBody"]);
     }
 }
 
 impl Extractor for bytes::Bytes {
     fn document(errors: &mut OperationErrors) {
-        errors.add_rejection_variants(Rejection::catalog(), &["TooLarge", "Unreadable"]);
-    }
-}
-
-#[cfg(feature = "validator")]
-impl<X: Extractor> Extractor for Valid<X> {
-    fn document(errors: &mut OperationErrors) {
-        X::document(errors);
-        errors.add_rejection_variants(Rejection::catalog(), &["Invalid"]);
-    }
-}
-
-#[cfg(feature = "garde")]
-impl<X: Extractor> Extractor for Garde<X> {
-    fn document(errors: &mut OperationErrors) {
-        X::document(errors);
-        errors.add_rejection_variants(Rejection::catalog(), &["Invalid"]);
+        read::document(errors, &["TooLarge", "Unreadable"]);
     }
 }
 

@@ -1,11 +1,10 @@
 //! Extractors like axum's, whose rejections are API errors in the service's envelope, naming
 //! the field at fault, instead of plain text.
 
-use super::rejection::ExtractorError;
+use crate::answer::RejectionEnvelope;
 use crate::log::Loggable;
-use crate::rejection::{Rejection, out_of_range, type_words};
-use crate::serde_names::SerdeNames;
-use crate::tower::RejectionEnvelope;
+use crate::rejection::read::{self, invalid_path, path_unparsed};
+use crate::rejection::{ExtractorError, Rejection};
 use crate::{ApiError, Location};
 use axum_core::body::Body;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
@@ -14,7 +13,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 use http::request::Parts;
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use serde::Serialize;
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use std::ops::{Deref, DerefMut};
 
 /// `axum::Json`, rejecting bad requests in the API's envelope: a body that is not JSON is
@@ -107,18 +106,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, ExtractorError> {
         let envelope = RejectionEnvelope::from_extensions(request.extensions());
         let reject = |rejection| ExtractorError::new(rejection, envelope);
-        if !is_json(request.headers()) {
-            return Err(reject(Rejection::UnsupportedMediaType {
-                expected: "application/json",
-            }));
-        }
-        if is_other_charset(request.headers()) {
-            return Err(reject(Rejection::UnsupportedMediaType {
-                expected: "application/json; charset=utf-8",
-            }));
-        }
+        read::json_content_type(content_type(request.headers())).map_err(reject)?;
         let bytes = body(request, state).await.map_err(reject)?;
-        json(&bytes).map(Json).map_err(reject)
+        read::json(&bytes).map(Json).map_err(reject)
     }
 }
 
@@ -132,7 +122,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ExtractorError> {
         let envelope = RejectionEnvelope::from_extensions(&parts.extensions);
-        urlencoded(
+        read::urlencoded(
             parts.uri.query().unwrap_or_default().as_bytes(),
             Location::Query,
         )
@@ -155,15 +145,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
         let reject = |rejection| ExtractorError::new(rejection, envelope);
         if matches!(*request.method(), Method::GET | Method::HEAD) {
             let query = request.uri().query().unwrap_or_default().as_bytes();
-            return urlencoded(query, Location::Query).map(Form).map_err(reject);
+            return read::urlencoded(query, Location::Query)
+                .map(Form)
+                .map_err(reject);
         }
-        if !has_content_type(request.headers(), "application/x-www-form-urlencoded") {
-            return Err(reject(Rejection::UnsupportedMediaType {
-                expected: "application/x-www-form-urlencoded",
-            }));
-        }
+        read::form_content_type(content_type(request.headers())).map_err(reject)?;
         let bytes = body(request, state).await.map_err(reject)?;
-        urlencoded(&bytes, Location::Body).map(Form).map_err(reject)
+        read::urlencoded(&bytes, Location::Body)
+            .map(Form)
+            .map_err(reject)
     }
 }
 
@@ -224,65 +214,12 @@ fn path_rejection(kind: axum::extract::path::ErrorKind, only: Option<String>) ->
         }
         _ => return Rejection::Internal,
     };
-    let words = type_words(expected);
-    // A whole number that does not fit the type is out of range, not of the wrong type.
-    match out_of_range(&value).filter(|_| words == "an integer") {
-        Some(text) => invalid_path(field, "out_of_range", text.to_owned()),
-        None => invalid_path(field, "invalid_type", format!("must be {words}")),
-    }
+    path_unparsed(field, &value, expected)
 }
 
-fn invalid_path(field: String, code: &'static str, message: String) -> Rejection {
-    let summary = if field.is_empty() {
-        format!("Path parameter {message}")
-    } else {
-        format!("Path parameter \"{field}\" {message}")
-    };
-    Rejection::InvalidPath {
-        summary,
-        violations: crate::FieldViolation::new(field, code, message)
-            .at(Location::Path)
-            .into(),
-    }
-}
-
-/// Whether the request says its body is JSON: `application/json` or `application/*+json`.
-fn is_json(headers: &HeaderMap) -> bool {
-    essence(headers).is_some_and(|essence| {
-        essence == "application/json"
-            || (essence.starts_with("application/") && essence.ends_with("+json"))
-    })
-}
-
-/// Whether the request's content type names a charset other than UTF-8
-/// (`application/json; charset=utf-16`): the body would be read as UTF-8 all the same, and
-/// read wrong. The name is case-insensitive and may be quoted (RFC 9110, 8.3.1).
-fn is_other_charset(headers: &HeaderMap) -> bool {
-    let Some(value) = headers.get(http::header::CONTENT_TYPE) else {
-        return false;
-    };
-    // A value that is not visible ASCII is not a content type `is_json` accepts.
-    let value = value.to_str().unwrap_or_default();
-    value.split(';').skip(1).any(|parameter| {
-        let (name, charset) = parameter.split_once('=').unwrap_or((parameter, ""));
-        let charset = charset.trim();
-        let charset = charset
-            .strip_prefix('"')
-            .and_then(|charset| charset.strip_suffix('"'))
-            .unwrap_or(charset);
-        name.trim().eq_ignore_ascii_case("charset") && !charset.eq_ignore_ascii_case("utf-8")
-    })
-}
-
-fn has_content_type(headers: &HeaderMap, expected: &str) -> bool {
-    essence(headers).is_some_and(|essence| essence == expected)
-}
-
-/// The content type without its parameters, lowercase.
-fn essence(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(http::header::CONTENT_TYPE)?.to_str().ok()?;
-    let essence = value.split(';').next().unwrap_or_default().trim();
-    Some(essence.to_ascii_lowercase())
+/// The request's `Content-Type` as text, if it has one that is visible ASCII.
+fn content_type(headers: &HeaderMap) -> Option<&str> {
+    headers.get(http::header::CONTENT_TYPE)?.to_str().ok()
 }
 
 /// The whole body, within axum's body limit.
@@ -294,87 +231,6 @@ async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Reje
             Rejection::Unreadable
         }
     })
-}
-
-/// A JSON value; syntax errors give their position, data errors the field.
-fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
-    // Tracking the path costs about as much as the parse itself, and only a refusal needs
-    // it: a valid body is parsed once without it, a failed one again with it.
-    serde_json::from_slice(bytes).map_err(|first| json_rejection::<T>(bytes, &first))
-}
-
-/// Why `bytes` are not a JSON `T`, which a first parse (failing with `first`) found.
-#[cold]
-fn json_rejection<T: DeserializeOwned>(bytes: &[u8], first: &serde_json::Error) -> Rejection {
-    use serde_json::error::Category;
-    let invalid = |error: &serde_json::Error| Rejection::InvalidJson {
-        // An empty body fails at column 0; columns count from 1.
-        line: error.line().max(1),
-        column: error.column().max(1),
-    };
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let error = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        // The value parsed, so what failed is the text after it.
-        Ok(_) => return invalid(deserializer.end().as_ref().err().unwrap_or(first)),
-        Err(error) => error,
-    };
-    let inner = error.inner();
-    match inner.classify() {
-        Category::Syntax if depends_on_type(&inner.to_string(), bytes) => {
-            Rejection::from_json_shape(error.path(), &inner.to_string(), &SerdeNames::of::<T>())
-        }
-        Category::Syntax | Category::Eof => invalid(inner),
-        Category::Data | Category::Io => Rejection::from_serde(
-            error.path(),
-            &inner.to_string(),
-            Location::Body,
-            &SerdeNames::of::<T>(),
-        ),
-    }
-}
-
-/// Whether a syntax error (serde_json's `message`) is about the type `bytes` were read into
-/// rather than about the JSON: a number beyond f64, an enum given something other than a string
-/// or an object, a map's key that is not a number its key type can hold. Those are
-/// well-formed JSON, which parses as such; every other syntax error, such as invalid UTF-8 or a
-/// lone surrogate inside a string (which a parse that skips strings does not check), is
-/// invalid JSON.
-fn depends_on_type(message: &str, bytes: &[u8]) -> bool {
-    const ABOUT_THE_TYPE: &[&str] = &[
-        "number out of range",
-        "expected value",
-        "expected numeric key",
-        "float key must be finite",
-    ];
-    ABOUT_THE_TYPE.iter().any(|text| message.starts_with(text))
-        && serde_json::from_slice::<IgnoredAny>(bytes).is_ok()
-}
-
-/// A value from `application/x-www-form-urlencoded` text (a query string or a form body).
-fn urlencoded<T: DeserializeOwned>(text: &[u8], location: Location) -> Result<T, Rejection> {
-    // As for JSON: no path tracking unless the value is refused.
-    serde_urlencoded::from_bytes(text).map_err(|_| urlencoded_rejection::<T>(text, location))
-}
-
-/// Why `text` is not a `T` in `application/x-www-form-urlencoded`.
-#[cold]
-fn urlencoded_rejection<T: DeserializeOwned>(text: &[u8], location: Location) -> Rejection {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
-    let Err(error) = serde_path_to_error::deserialize::<_, T>(deserializer) else {
-        // The same parse as the one that failed, so never reached; still, no panic.
-        return Rejection::whole(location, "is not valid");
-    };
-    let mut message = error.inner().to_string();
-    // `-5` for an unsigned number fails as a bad digit; in a JSON body it is too small.
-    if message == "invalid digit found in string" {
-        let key = error.path().to_string();
-        let negative = form_urlencoded::parse(text)
-            .any(|(name, value)| name == key && out_of_range(&value) == Some("is too small"));
-        if negative {
-            message = "number too small to fit in target type".to_owned();
-        }
-    }
-    Rejection::from_serde(error.path(), &message, location, &SerdeNames::of::<T>())
 }
 
 /// Validates what the extractor inside it extracts with `validator` (feature `validator`):
@@ -445,38 +301,13 @@ macro_rules! validated {
             async fn $method(input: $input, state: &S) -> Result<Self, ExtractorError> {
                 let envelope = RejectionEnvelope::from_extensions($extensions(&input));
                 let value = <$extractor<T> as $trait<S>>::$method(input, state).await?;
-                match $check(&value.0) {
+                match read::validate(&value.0, $check, Location::$location) {
                     Ok(()) => Ok($wrapper(value)),
-                    Err(violations) => {
-                        let violations: crate::Violations = violations
-                            .into_iter()
-                            .map(|violation| violation.at(Location::$location))
-                            .collect();
-                        let violations = violations.named_by::<T>();
-                        Err(ExtractorError::new(Rejection::invalid(violations), envelope))
-                    }
+                    Err(rejection) => Err(ExtractorError::new(rejection, envelope)),
                 }
             }
         }
     )*};
-}
-
-#[cfg(feature = "validator")]
-fn check_validator<T: validator::Validate>(value: &T) -> Result<(), crate::Violations> {
-    value
-        .validate()
-        .map_err(|errors| crate::Violations::from(&errors))
-}
-
-#[cfg(feature = "garde")]
-fn check_garde<T>(value: &T) -> Result<(), crate::Violations>
-where
-    T: garde::Validate,
-    T::Context: Default,
-{
-    value
-        .validate()
-        .map_err(|report| crate::Violations::from(&report))
 }
 
 #[cfg(any(feature = "validator", feature = "garde"))]
@@ -489,14 +320,10 @@ fn parts_extensions<'a>(parts: &'a &mut Parts) -> &'a http::Extensions {
     &parts.extensions
 }
 
-validated!("validator", Valid, validator::Validate, check_validator, FromRequest, from_request, Request, request_extensions, [Json => Body, Form => Body]);
-validated!("validator", Valid, validator::Validate, check_validator, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query => Query, Path => Path]);
-validated!("garde", Garde, GardeValidate, check_garde, FromRequest, from_request, Request, request_extensions, [Json => Body, Form => Body]);
-validated!("garde", Garde, GardeValidate, check_garde, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query => Query, Path => Path]);
-
-/// `garde::Validate` with a context errcat can make: what [`Garde`] needs.
-#[cfg(feature = "garde")]
-pub trait GardeValidate: garde::Validate<Context: Default> {}
+validated!("validator", Valid, validator::Validate, read::check_validator, FromRequest, from_request, Request, request_extensions, [Json => Body, Form => Body]);
+validated!("validator", Valid, validator::Validate, read::check_validator, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query => Query, Path => Path]);
+validated!("garde", Garde, GardeValidate, read::check_garde, FromRequest, from_request, Request, request_extensions, [Json => Body, Form => Body]);
+validated!("garde", Garde, GardeValidate, read::check_garde, FromRequestParts, from_request_parts, &mut Parts, parts_extensions, [Query => Query, Path => Path]);
 
 #[cfg(feature = "garde")]
-impl<T: garde::Validate<Context: Default>> GardeValidate for T {}
+use crate::rejection::read::GardeValidate;

@@ -14,7 +14,7 @@ pub use self::extract::Garde;
 #[cfg(feature = "validator")]
 pub use self::extract::Valid;
 pub use self::extract::{Form, Json, Path, Query};
-pub use self::rejection::ExtractorError;
+pub use crate::rejection::ExtractorError;
 pub use crate::tower::{
     ErrorContextLayer, ErrorContextService, REQUEST_ID_HEADER, Rejection, RejectionEnvelope,
     ResponseFuture, Untouched,

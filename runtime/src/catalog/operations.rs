@@ -581,7 +581,7 @@ impl OperationErrors {
 
     /// Adds the errors of `entries` whose variant is one of `variants`, in the envelope
     /// errcat's extractors reject requests in.
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn add_rejection_variants(&mut self, entries: Vec<CatalogEntry>, variants: &[&str]) {
         add_all(
             &mut self.entries,

@@ -4,9 +4,10 @@
 //! `axum::Json` answers in the same words.
 
 use super::Rejection;
+use super::read::invalid_path;
 use super::serde_text::{type_words, violation_at};
+use crate::Location;
 use crate::serde_names::SerdeNames;
-use crate::{FieldViolation, Location};
 use http::StatusCode;
 
 impl Rejection {
@@ -128,23 +129,6 @@ fn path_rejection(text: &str) -> Option<Rejection> {
         None => "is not valid".to_owned(),
     };
     Some(invalid_path(field, "invalid_type", message))
-}
-
-/// An invalid path parameter; one whose name axum's text left out (a single-value
-/// `Path<u64>`) names no field rather than an empty one.
-fn invalid_path(field: String, code: &'static str, message: String) -> Rejection {
-    if field.is_empty() {
-        return Rejection::InvalidPath {
-            summary: format!("Path parameter {message}"),
-            violations: crate::Violations::new(),
-        };
-    }
-    Rejection::InvalidPath {
-        summary: format!("Path parameter \"{field}\" {message}"),
-        violations: FieldViolation::new(field, code, message)
-            .at(Location::Path)
-            .into(),
-    }
 }
 
 #[cfg(test)]

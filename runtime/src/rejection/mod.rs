@@ -2,13 +2,19 @@
 
 #[cfg(feature = "axum")]
 mod axum_text;
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod extractor_error;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod read;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 mod serde_text;
 
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use self::extractor_error::ExtractorError;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use self::serde_text::{out_of_range, type_words};
 
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 use crate::serde_names::{Held, SerdeNames};
 use crate::{ApiError, FieldViolation, Location, Violations};
 use std::fmt;
@@ -276,7 +282,7 @@ impl Rejection {
 
     /// The rejection for one bad value in a body, query, form or path of the type `names`
     /// describes.
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn about(violation: FieldViolation, location: Location, names: &SerdeNames) -> Self {
         if violation.field.is_empty() {
             let whole_value =
@@ -301,7 +307,7 @@ impl Rejection {
     }
 
     /// The rejection when the whole body, query string or path is wrong.
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn whole(location: Location, message: &str) -> Self {
         let part = part(location);
         let (first, rest) = part.split_at(1);
@@ -309,7 +315,7 @@ impl Rejection {
         Self::with_summary(location, summary, Violations::new())
     }
 
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     fn with_summary(location: Location, summary: String, violations: Violations) -> Self {
         match location {
             Location::Body => Rejection::InvalidBody {
@@ -329,7 +335,7 @@ impl Rejection {
 }
 
 /// What a summary calls the part of the request at `location`.
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 fn part(location: Location) -> &'static str {
     match location {
         Location::Body => "request body",
@@ -341,7 +347,12 @@ fn part(location: Location) -> &'static str {
 
 /// The summary for one field: `Field "fullName" is too short`, or with a colon when the
 /// message does not read on from the name (`Field "items": size must be at least 1`).
-#[cfg(any(feature = "axum", feature = "validator", feature = "garde"))]
+#[cfg(any(
+    feature = "axum",
+    feature = "actix-web",
+    feature = "validator",
+    feature = "garde"
+))]
 pub(crate) fn field_summary(field: &str, message: &str) -> String {
     const READS_ON: &[&str] = &[
         "must", "is", "are", "should", "has", "have", "cannot", "can't", "does", "was", "were",

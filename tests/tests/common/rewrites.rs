@@ -91,7 +91,8 @@ pub async fn check_all(base: &str) {
     ))
     .await;
     assert_code(&reply, 413, "PAYLOAD_TOO_LARGE");
-    assert!(!reply.text.contains("64"), "no byte count: {}", reply.text);
+    let detail = reply.body["detail"].as_str().unwrap();
+    assert!(!detail.contains("64"), "no byte count: {detail}");
 
     let reply = send(client.get(format!("{base}/private/keys"))).await;
     assert_code(&reply, 401, "UNAUTHENTICATED");
