@@ -1,6 +1,7 @@
-//! The catalog of an actix-web service through utoipa-actix-web: a handler's `#[utoipa::path]`
+//! The catalog of an actix-web service: through utoipa-actix-web, a handler's `#[utoipa::path]`
 //! names the error type in `responses(...)`, and the document utoipa-actix-web collects from
-//! the app lists each of its statuses with errcat's example bodies and headers.
+//! the app lists each of its statuses with errcat's example bodies and headers; and
+//! `catalog::Operations` documents actix handlers by their extractors, as axum's.
 
 use actix_web::{HttpResponse, get};
 use errcat::ApiError;
@@ -60,4 +61,48 @@ fn test_utoipa_actix_web_collects_errcats_responses() {
         "{}",
         responses["429"]
     );
+}
+
+async fn put_key(
+    _path: errcat::actix::Path<(u32, String)>,
+    _key: errcat::actix::Json<serde_json::Value>,
+    _state: actix_web::web::Data<()>,
+    _request: actix_web::HttpRequest,
+) -> Result<HttpResponse, BundleError> {
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn list_keys(
+    _query: actix_web::web::Query<serde_json::Value>,
+) -> Result<HttpResponse, std::convert::Infallible> {
+    Ok(HttpResponse::Ok().finish())
+}
+
+#[test]
+fn test_operations_document_actix_handlers_by_their_extractors() {
+    let operations = errcat::catalog::Operations::new()
+        .put("/bundles/{id}/keys/{name}", put_key)
+        .get("/keys", list_keys);
+    let codes = |method, path| -> Vec<&'static str> {
+        operations
+            .errors(&method, path)
+            .unwrap()
+            .iter()
+            .map(|entry| entry.code)
+            .collect()
+    };
+    let put = codes(http::Method::PUT, "/bundles/{id}/keys/{name}");
+    for code in [
+        "NOT_FOUND",
+        "RATE_LIMITED",
+        "INVALID_JSON",
+        "UNSUPPORTED_MEDIA_TYPE",
+        "PAYLOAD_TOO_LARGE",
+        "INVALID_BODY",
+        "INVALID_PATH",
+    ] {
+        assert!(put.contains(&code), "{code} missing from {put:?}");
+    }
+    // actix's own Query, answered by `ErrorContext` as errcat's would be.
+    assert_eq!(codes(http::Method::GET, "/keys"), ["INVALID_QUERY"]);
 }

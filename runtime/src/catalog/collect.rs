@@ -175,7 +175,7 @@ impl Catalog {
     /// let codes: Vec<&str> = catalog.groups()[0].entries().iter().map(|e| e.code).collect();
     /// assert_eq!(codes, ["VALIDATION_ERROR", "NOT_FOUND", "INTERNAL"]);
     /// ```
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     #[must_use]
     pub fn rejections_as<E: ApiError + From<crate::rejection::Rejection>>(
         mut self,

@@ -39,7 +39,7 @@ mod collect;
 pub(crate) mod components;
 mod entry;
 mod fresh;
-#[cfg(feature = "tower")]
+#[cfg(any(feature = "tower", feature = "actix-web"))]
 mod mapped;
 mod markdown;
 mod openapi;

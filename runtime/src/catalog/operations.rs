@@ -57,7 +57,7 @@ pub struct Operations {
     routing: Vec<CatalogEntry>,
     rejections: &'static Vtable,
     /// Rejections documented as the service's own errors (`rejections_as`).
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     mapped: Option<super::mapped::MapEntry>,
     title: String,
     version: String,
@@ -95,7 +95,7 @@ impl Operations {
             operations: Vec::new(),
             routing: Vec::new(),
             rejections: crate::envelope::vtable::<Problem>(),
-            #[cfg(feature = "tower")]
+            #[cfg(any(feature = "tower", feature = "actix-web"))]
             mapped: None,
             title: "API".to_owned(),
             version: "1.0.0".to_owned(),
@@ -107,7 +107,7 @@ impl Operations {
     #[must_use]
     pub fn rejections<E: Envelope>(mut self) -> Self {
         self.rejections = crate::envelope::vtable::<E>();
-        #[cfg(feature = "tower")]
+        #[cfg(any(feature = "tower", feature = "actix-web"))]
         {
             self.mapped = None;
         }
@@ -117,7 +117,7 @@ impl Operations {
     /// Documents every rejection as the error of `E` it becomes through `From<Rejection>`:
     /// for a service whose layer answers them so (`ErrorContextLayer::rejections_as::<E>()`).
     /// Its operations then list the service's codes, not errcat's.
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     #[must_use]
     pub fn rejections_as<E: ApiError + From<crate::rejection::Rejection>>(mut self) -> Self {
         self.mapped = Some(super::mapped::mapped::<E>);
@@ -128,7 +128,7 @@ impl Operations {
     /// answers: an unknown path's 404 and a wrong method's 405, answered as rejections are
     /// (so call it after [`rejections`](Self::rejections) or
     /// [`rejections_as`](Self::rejections_as)).
-    #[cfg(feature = "tower")]
+    #[cfg(any(feature = "tower", feature = "actix-web"))]
     #[must_use]
     pub fn layer_routing(mut self) -> Self {
         use crate::rejection::Rejection;
@@ -149,7 +149,7 @@ impl Operations {
     /// A rejection's entry as the service documents it: its own errors, or the rejection in
     /// the rejections' envelope.
     fn rejection_entries(&self, entry: CatalogEntry) -> Vec<CatalogEntry> {
-        #[cfg(feature = "tower")]
+        #[cfg(any(feature = "tower", feature = "actix-web"))]
         if let Some(map) = self.mapped {
             return map(&entry);
         }
