@@ -19,6 +19,13 @@ struct NewBundle {
     name: String,
 }
 
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct Item {
+    name: String,
+    qty: u32,
+}
+
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error("no credentials")]
 #[status(401)]
@@ -49,6 +56,32 @@ fn serve(context: ErrorContext) -> String {
                     .route(web::get().to(|| async { "[]" })),
             )
             .route("/boom", web::get().to(boom))
+            .route(
+                "/items/{n}",
+                web::get().to(|n: web::Path<u32>| async move { n.to_string() }),
+            )
+            .route(
+                "/typed",
+                web::post().to(|item: errcat::actix::Json<Item>| async move { item.0.name }),
+            )
+            .route(
+                "/gone",
+                web::get().to(|| async {
+                    HttpResponse::NotFound()
+                        .content_type("text/html")
+                        .body("<h1>gone</h1>")
+                }),
+            )
+            .route(
+                "/page",
+                web::get().to(|| async {
+                    let mut page = HttpResponse::NotFound()
+                        .content_type("text/html")
+                        .body("<h1>our page</h1>");
+                    page.extensions_mut().insert(errcat::actix::Untouched);
+                    page
+                }),
+            )
             .route(
                 "/exists",
                 web::get().to(|| async { Err::<HttpResponse, _>(BundleExists) }),
@@ -81,6 +114,44 @@ fn serve(context: ErrorContext) -> String {
 #[actix_web::test]
 async fn test_every_error_answers_in_the_envelope_as_axums_do() {
     rewrites::check_all(&serve(ErrorContext::new())).await;
+}
+
+#[actix_web::test]
+async fn test_a_mistyped_path_a_listed_struct_and_own_pages() {
+    let base = serve(ErrorContext::new());
+    let client = reqwest::Client::new();
+    // actix's own `web::Path` answers 404 for a mistyped parameter: a 400 here.
+    let reply = send(client.get(format!("{base}/items/abc"))).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (400, &"INVALID_PATH".into())
+    );
+    // serde's structs read lists too; errcat's `Json` refuses one for a struct.
+    let reply = send(
+        client
+            .post(format!("{base}/typed"))
+            .header("content-type", "application/json")
+            .body(r#"["r-1", 3]"#),
+    )
+    .await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (400, &"INVALID_BODY".into())
+    );
+    assert_eq!(reply.body["detail"], "Request body must be an object");
+    // A handler's own 404 is no routing error: answered by its status's name.
+    let reply = send(client.get(format!("{base}/gone"))).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (404, &"NOT_FOUND".into())
+    );
+    assert!(!reply.text.contains("gone</h1>"), "{}", reply.text);
+    // Unless it opts out.
+    let reply = send(client.get(format!("{base}/page"))).await;
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (404, "<h1>our page</h1>")
+    );
 }
 
 #[actix_web::test]

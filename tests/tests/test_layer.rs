@@ -101,6 +101,10 @@ fn app() -> Router {
             }),
         )
         .route(
+            "/gone",
+            get(|| async { (StatusCode::NOT_FOUND, Html("<h1>gone</h1>")) }),
+        )
+        .route(
             "/legacy",
             get(|| async { (StatusCode::BAD_REQUEST, "legacy text") }).route_layer(Untouched),
         )
@@ -310,6 +314,14 @@ async fn test_errcat_bodies_successes_and_opt_outs_pass_untouched() {
 
     let reply = send(client().get(format!("{base}/legacy"))).await;
     assert_eq!((reply.status, reply.text.as_str()), (400, "legacy text"));
+
+    // A handler's own 404 (with a body) is no routing error: answered by its status's name.
+    let reply = send(client().get(format!("{base}/gone"))).await;
+    assert_eq!(
+        (reply.status, &reply.body["code"]),
+        (404, &"NOT_FOUND".into())
+    );
+    assert!(!reply.text.contains("gone</h1>"), "{}", reply.text);
 }
 
 /// The service's own errors, as seed 003's service answers every field error.

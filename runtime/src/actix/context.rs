@@ -2,7 +2,7 @@
 //! time for the errors answered in it; every error response (a handler's, a middleware's
 //! `Err`, actix's own extractors', routing's, a panic) in the API's envelope.
 
-use crate::answer::{Answered, Panic, RejectionEnvelope, answer, panic_message};
+use crate::answer::{Answered, Panic, RejectionEnvelope, Untouched, answer, panic_message};
 use crate::log::{Loggable, RequestSpan};
 use crate::rejection::Rejection;
 use crate::request::{Rendered, RequestContext, enter_shared, poll_in};
@@ -250,7 +250,8 @@ fn judge<B: MessageBody>(
     rejections: RejectionEnvelope,
 ) -> Judged<B> {
     let status = response.status();
-    let ours = response.extensions().get::<Rendered>().is_some();
+    let ours = response.extensions().get::<Rendered>().is_some()
+        || response.extensions().get::<Untouched>().is_some();
     if status.as_u16() < 400 || ours {
         return Judged::Pass(response);
     }
@@ -258,7 +259,13 @@ fn judge<B: MessageBody>(
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let answered = match response.error().and_then(actix_rejection) {
         Some(rejection) => Answered::Rejection(rejection),
-        None => answer(status, None),
+        None => {
+            let empty = matches!(
+                response.body().size(),
+                actix_web::body::BodySize::None | actix_web::body::BodySize::Sized(0)
+            );
+            answer(status, None, empty)
+        }
     };
     let original = response;
     let mut rendered = render(context, span, rejections, &answered, &Loggable::Opaque);
@@ -323,7 +330,12 @@ fn actix_rejection(error: &actix_web::Error) -> Option<Rejection> {
             violations: crate::Violations::new(),
         });
     }
-    if error.as_error::<PathError>().is_some() {
+    // actix's `Path` answers its deserializer's error as a 404 (`ErrorNotFound(error)`).
+    let path = error.as_error::<PathError>().is_some()
+        || error
+            .as_error::<actix_web::error::InternalError<serde::de::value::Error>>()
+            .is_some();
+    if path {
         return Some(Rejection::InvalidPath {
             summary: "Path parameter is not valid".to_owned(),
             violations: crate::Violations::new(),

@@ -7,7 +7,7 @@
 mod context;
 
 pub use self::context::{ErrorContext, ErrorContextService, ResponseFuture};
-pub use crate::answer::RejectionEnvelope;
+pub use crate::answer::{RejectionEnvelope, Untouched};
 pub use crate::rejection::Rejection;
 pub use crate::scope::REQUEST_ID_HEADER;
 

@@ -7,6 +7,36 @@ mod rejections;
 
 pub use self::rejections::RejectionEnvelope;
 
+/// Marks an error response that errcat's middleware (the tower layer, actix-web's
+/// `ErrorContext`) passes as it is: for a route that serves its own error pages.
+///
+/// With axum it is a part of a response (`(StatusCode::NOT_FOUND, Untouched, Html(page))`),
+/// with tower a layer too (`.route_layer(Untouched)`), with actix-web an extension of the
+/// response (`response.extensions_mut().insert(Untouched)`).
+///
+/// ```
+/// use errcat::tower::{ErrorContextLayer, Untouched};
+/// use std::convert::Infallible;
+/// use tower::{Layer, ServiceExt};
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let page = tower::service_fn(|_request: http::Request<()>| async {
+///     let response = http::Response::builder()
+///         .status(404)
+///         .header("content-type", "text/html")
+///         .body(String::from("<h1>Nothing here</h1>"))
+///         .unwrap();
+///     Ok::<_, Infallible>(response)
+/// });
+/// let service = ErrorContextLayer::new().layer(Untouched.layer(page));
+/// let response = service.oneshot(http::Request::new(())).await.unwrap();
+/// assert_eq!(response.headers()["content-type"], "text/html");
+/// assert_eq!(response.into_body(), "<h1>Nothing here</h1>");
+/// # });
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Untouched;
+
 use crate::envelope::ErrorParts;
 use crate::model::parts::reason_phrase;
 use crate::rejection::Rejection;
@@ -46,7 +76,10 @@ impl std::fmt::Debug for Replaced<'_> {
 impl std::error::Error for Replaced<'_> {}
 
 /// The answer for an error response with `status` and, when it was read, plain `text`.
-pub(crate) fn answer(status: StatusCode, text: Option<&str>) -> Answered {
+///
+/// A 404 or 405 with an empty body is routing's (no route, or not with this method); one with
+/// a body a handler wrote is answered by its status's name, like any other status.
+pub(crate) fn answer(status: StatusCode, text: Option<&str>, empty: bool) -> Answered {
     #[cfg(feature = "axum")]
     if let Some(rejection) = text.and_then(|text| Rejection::from_axum_text(status, text)) {
         return Answered::Rejection(rejection);
@@ -54,8 +87,8 @@ pub(crate) fn answer(status: StatusCode, text: Option<&str>) -> Answered {
     #[cfg(not(feature = "axum"))]
     let _ = text;
     Answered::Rejection(match status {
-        StatusCode::NOT_FOUND => Rejection::NotFound,
-        StatusCode::METHOD_NOT_ALLOWED => Rejection::MethodNotAllowed,
+        StatusCode::NOT_FOUND if empty => Rejection::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED if empty => Rejection::MethodNotAllowed,
         StatusCode::REQUEST_TIMEOUT => Rejection::Timeout,
         StatusCode::PAYLOAD_TOO_LARGE => Rejection::TooLarge,
         StatusCode::INTERNAL_SERVER_ERROR => Rejection::Internal,

@@ -151,9 +151,21 @@ fn essence(content_type: Option<&str>) -> Option<String> {
 
 /// A JSON value; syntax errors give their position, data errors the field.
 pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Rejection> {
+    // serde's derived structs also read a list of their fields in order (`["r-1", 3]`),
+    // which no JSON API means by an object: a body that opens a list is checked against
+    // the type's shape, which only such bodies pay for.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') && lists_refused::<T>() {
+        return Err(Rejection::whole(Location::Body, "must be an object"));
+    }
     // Tracking the path costs about as much as the parse itself, and only a refusal needs
     // it: a valid body is parsed once without it, a failed one again with it.
     serde_json::from_slice(bytes).map_err(|first| json_rejection::<T>(bytes, &first))
+}
+
+/// Whether `T` is an object (a struct or a map), which a JSON list must not stand for.
+#[cold]
+fn lists_refused<T: DeserializeOwned>() -> bool {
+    crate::serde_names::SerdeNames::of::<T>().held_at("") == crate::serde_names::Held::Object
 }
 
 /// Why `bytes` are not a JSON `T`, which a first parse (failing with `first`) found.

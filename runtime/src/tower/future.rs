@@ -109,8 +109,9 @@ where
                     };
                     let mut response = match judge(response) {
                         Judged::Pass(response) => response,
-                        Judged::Answer(parts, text) => {
-                            answered(context, span, rejections, parts, text.as_deref())
+                        Judged::Answer(parts, empty) => {
+                            let body = if empty { Some("") } else { None };
+                            answered(context, span, rejections, parts, body)
                         }
                         Judged::Read(parts, body) => {
                             state.set(State::Reading {
@@ -179,8 +180,8 @@ fn read_text<B: Body>(
 enum Judged<B> {
     /// Errcat's own, opted out, or no error: as it is.
     Pass(Response<B>),
-    /// An error to answer from its status (and its text, if already known).
-    Answer(http::response::Parts, Option<String>),
+    /// An error to answer from its status, and whether its body was empty.
+    Answer(http::response::Parts, bool),
     /// An error whose short plain-text body tells which rejection it is.
     Read(http::response::Parts, B),
 }
@@ -208,12 +209,12 @@ fn judge<B: Body>(mut response: Response<B>) -> Judged<B> {
     if plain && short {
         Judged::Read(parts, body)
     } else {
-        Judged::Answer(parts, None)
+        Judged::Answer(parts, body.size_hint().exact() == Some(0))
     }
 }
 
-/// The response answering the error response `original` (its body `text`, if read), in the
-/// request's context; the headers that do not describe the old body are kept (`Allow`,
+/// The response answering the error response `original` (its body `text`, if read; `""` for
+/// an empty one), in the request's context; the headers that do not describe the old body are kept (`Allow`,
 /// `WWW-Authenticate`, `Retry-After`).
 fn answered<B: ErrorBody>(
     context: &mut Option<Arc<RequestContext>>,
@@ -222,7 +223,7 @@ fn answered<B: ErrorBody>(
     original: http::response::Parts,
     text: Option<&str>,
 ) -> Response<B> {
-    let answer = answer(original.status, text);
+    let answer = answer(original.status, text, text == Some(""));
     let said = text
         .map(str::trim)
         .filter(|text| !text.is_empty())
