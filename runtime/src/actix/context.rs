@@ -2,7 +2,7 @@
 //! time for the errors answered in it; every error response (a handler's, a middleware's
 //! `Err`, actix's own extractors', routing's, a panic) in the API's envelope.
 
-use crate::answer::{Answered, Panic, RejectionEnvelope, Untouched, answer, panic_message};
+use crate::answer::{Answered, RejectionEnvelope, Untouched, answer, panic_message};
 use crate::log::{Loggable, RequestSpan};
 use crate::rejection::Rejection;
 use crate::request::{Rendered, RequestContext, enter_shared, poll_in};
@@ -220,9 +220,9 @@ where
             }
             Err(panic) => {
                 let message = panic_message(&*panic);
-                let panic = Panic(&message);
-                let answer = Answered::Rejection(Rejection::Internal);
-                render(context, span, rejections, &answer, &Loggable::Error(&panic))
+                super::from_http(crate::answer::render_panic(
+                    context, span, rejections, &message,
+                ))
             }
         };
         let mut answered = answered;
@@ -260,15 +260,22 @@ fn judge<B: MessageBody>(
     let answered = match response.error().and_then(actix_rejection) {
         Some(rejection) => Answered::Rejection(rejection),
         None => {
+            // The body is not read: only whether it is empty tells routing's 404 from a page.
             let empty = matches!(
                 response.body().size(),
                 actix_web::body::BodySize::None | actix_web::body::BodySize::Sized(0)
             );
-            answer(status, None, empty)
+            answer(status, empty.then_some(""))
         }
     };
     let original = response;
-    let mut rendered = render(context, span, rejections, &answered, &Loggable::Opaque);
+    let mut rendered = super::from_http(crate::answer::render(
+        context,
+        span,
+        rejections,
+        &answered,
+        &Loggable::Opaque,
+    ));
     // The headers that do not describe the old body (`Allow`, `WWW-Authenticate`).
     for (name, value) in original.headers() {
         let describes_body = [
@@ -348,25 +355,6 @@ fn actix_rejection(error: &actix_web::Error) -> Option<Rejection> {
         return Some(Rejection::TooLarge);
     }
     None
-}
-
-/// `answer` rendered in the request's context, as an actix response.
-fn render(
-    context: &mut Option<Arc<RequestContext>>,
-    span: &RequestSpan,
-    rejections: RejectionEnvelope,
-    answer: &Answered,
-    source: &Loggable<'_>,
-) -> HttpResponse<BoxBody> {
-    let response = span.in_scope(|| {
-        poll_in(context, || {
-            crate::render::respond::<bytes::Bytes>(
-                |visit| rejections.answer_parts(answer, visit),
-                source,
-            )
-        })
-    });
-    super::from_http(response)
 }
 
 /// Sets the `x-request-id` response header.

@@ -38,11 +38,15 @@ pub use self::rejections::RejectionEnvelope;
 pub struct Untouched;
 
 use crate::envelope::ErrorParts;
+use crate::log::{Loggable, RequestSpan};
 use crate::model::parts::reason_phrase;
 use crate::rejection::Rejection;
+use crate::request::{Rendered, RequestContext, poll_in};
+use bytes::Bytes;
 use http::StatusCode;
 use std::any::Any;
 use std::fmt;
+use std::sync::Arc;
 
 /// The error the layer answers with.
 #[derive(Clone, Debug)]
@@ -75,11 +79,13 @@ impl std::fmt::Debug for Replaced<'_> {
 #[cfg(feature = "tower")]
 impl std::error::Error for Replaced<'_> {}
 
-/// The answer for an error response with `status` and, when it was read, plain `text`.
+/// The answer for an error response with `status` and, when it was read, plain `text`
+/// (`Some("")` for an empty body).
 ///
 /// A 404 or 405 with an empty body is routing's (no route, or not with this method); one with
 /// a body a handler wrote is answered by its status's name, like any other status.
-pub(crate) fn answer(status: StatusCode, text: Option<&str>, empty: bool) -> Answered {
+pub(crate) fn answer(status: StatusCode, text: Option<&str>) -> Answered {
+    let empty = text == Some("");
     #[cfg(feature = "axum")]
     if let Some(rejection) = text.and_then(|text| Rejection::from_axum_text(status, text)) {
         return Answered::Rejection(rejection);
@@ -156,8 +162,43 @@ pub(crate) fn status_code(status: StatusCode) -> &'static str {
     }
 }
 
+/// `answer` rendered in the request's `context` and `span`, as the middleware answers
+/// rejections: final, so without errcat's mark (no outer layer is to pass it for errcat's).
+pub(crate) fn render(
+    context: &mut Option<Arc<RequestContext>>,
+    span: &RequestSpan,
+    rejections: RejectionEnvelope,
+    answer: &Answered,
+    source: &Loggable<'_>,
+) -> http::Response<Bytes> {
+    let mut response = span.in_scope(|| {
+        poll_in(context, || {
+            crate::render::respond::<Bytes>(|visit| rejections.answer_parts(answer, visit), source)
+        })
+    });
+    response.extensions_mut().remove::<Rendered>();
+    response
+}
+
+/// The 500 answering a panic with `message`, which is logged and never sent.
+pub(crate) fn render_panic(
+    context: &mut Option<Arc<RequestContext>>,
+    span: &RequestSpan,
+    rejections: RejectionEnvelope,
+    message: &str,
+) -> http::Response<Bytes> {
+    let answer = Answered::Rejection(Rejection::Internal);
+    render(
+        context,
+        span,
+        rejections,
+        &answer,
+        &Loggable::Error(&Panic(message)),
+    )
+}
+
 /// A panic, as the error the log describes.
-pub(crate) struct Panic<'a>(pub(crate) &'a str);
+struct Panic<'a>(&'a str);
 
 impl fmt::Display for Panic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -3,12 +3,11 @@
 
 use super::body::ErrorBody;
 use super::untouched::Untouched;
-use crate::answer::{Answered, Panic, RejectionEnvelope, Replaced, answer, panic_message};
+use crate::answer::{RejectionEnvelope, Replaced, answer, panic_message, render_panic};
 use crate::log::{Loggable, RequestSpan};
-use crate::rejection::Rejection;
 use crate::request::{Rendered, RequestContext, enter_shared, poll_in};
 use crate::scope::REQUEST_ID_HEADER;
-use bytes::{Buf, Bytes};
+use bytes::Buf;
 use http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::{HeaderValue, Response};
 use http_body::Body;
@@ -110,8 +109,7 @@ where
                     let mut response = match judge(response) {
                         Judged::Pass(response) => response,
                         Judged::Answer(parts, empty) => {
-                            let body = if empty { Some("") } else { None };
-                            answered(context, span, rejections, parts, body)
+                            answered(context, span, rejections, parts, empty.then_some(""))
                         }
                         Judged::Read(parts, body) => {
                             state.set(State::Reading {
@@ -223,7 +221,7 @@ fn answered<B: ErrorBody>(
     original: http::response::Parts,
     text: Option<&str>,
 ) -> Response<B> {
-    let answer = answer(original.status, text, text == Some(""));
+    let answer = answer(original.status, text);
     let said = text
         .map(str::trim)
         .filter(|text| !text.is_empty())
@@ -232,7 +230,8 @@ fn answered<B: ErrorBody>(
         Some(said) => Loggable::Error(said),
         None => Loggable::Opaque,
     };
-    let mut response = render(context, span, rejections, &answer, &source);
+    let mut response =
+        crate::answer::render(context, span, rejections, &answer, &source).map(B::from_bytes);
     for (name, value) in &original.headers {
         let describes_body = [
             CONTENT_TYPE,
@@ -255,28 +254,9 @@ fn panicked<B: ErrorBody>(
     rejections: RejectionEnvelope,
     message: &str,
 ) -> Response<B> {
-    let panic = Panic(message);
-    let answer = Answered::Rejection(Rejection::Internal);
-    let mut response = render(context, span, rejections, &answer, &Loggable::Error(&panic));
+    let mut response = render_panic(context, span, rejections, message).map(B::from_bytes);
     echo(&mut response, context.as_deref());
     response
-}
-
-fn render<B: ErrorBody>(
-    context: &mut Option<Arc<RequestContext>>,
-    span: &RequestSpan,
-    rejections: RejectionEnvelope,
-    answer: &Answered,
-    source: &Loggable<'_>,
-) -> Response<B> {
-    let response = span.in_scope(|| {
-        poll_in(context, || {
-            crate::render::respond::<Bytes>(|visit| rejections.answer_parts(answer, visit), source)
-        })
-    });
-    let (mut parts, body) = response.into_parts();
-    parts.extensions.remove::<Rendered>();
-    Response::from_parts(parts, B::from_bytes(body))
 }
 
 /// Sets the `x-request-id` response header.
