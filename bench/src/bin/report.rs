@@ -79,21 +79,18 @@ fn operation(target: &str) -> (Option<&'static Scenario>, fn() -> Collected) {
 
 /// Runs `target` `iterations` times: what callgrind counts.
 fn measure(target: &str, iterations: u64) {
-    if let Some(way) = target.strip_prefix("layer/") {
-        let (_, f) = layer::WAYS
-            .into_iter()
-            .find(|(name, _)| *name == way)
-            .unwrap_or_else(|| panic!("unknown way {way}"));
-        (0..iterations).for_each(|_| f());
-        return;
-    }
-    if let Some(way) = target.strip_prefix("json/") {
-        let (_, f) = json::WAYS
-            .into_iter()
-            .find(|(name, _)| *name == way)
-            .unwrap_or_else(|| panic!("unknown way {way}"));
-        (0..iterations).for_each(|_| f());
-        return;
+    for (group, ways) in [("layer", &layer::WAYS[..]), ("json", &json::WAYS[..])] {
+        if let Some(way) = target
+            .strip_prefix(group)
+            .and_then(|rest| rest.strip_prefix('/'))
+        {
+            let (_, f) = ways
+                .iter()
+                .find(|(name, _)| *name == way)
+                .unwrap_or_else(|| panic!("unknown way {way}"));
+            (0..iterations).for_each(|_| f());
+            return;
+        }
     }
     let (scenario, f) = operation(target);
     let run = || {
@@ -331,25 +328,36 @@ fn report(root: &Path, skip_compile_time: bool) -> String {
     out
 }
 
-/// The JSON extraction section: instructions per op of each way of reading a valid order,
-/// the request's construction subtracted, and the target for errcat's.
-fn json_section() -> String {
-    let mut ir = Vec::new();
-    for (way, _) in json::WAYS {
-        let target = format!("json/{way}");
-        eprintln!("measuring {target}");
-        ir.push((way, instructions(&target)));
-    }
-    let get = |name: &str| {
+/// Instructions per op of each of `ways` (measured as `group/way`), looked up by name.
+fn measure_ways(group: &str, ways: &[(&'static str, fn())]) -> impl Fn(&str) -> Option<f64> {
+    let ir: Vec<(&str, Option<f64>)> = ways
+        .iter()
+        .map(|(way, _)| {
+            let target = format!("{group}/{way}");
+            eprintln!("measuring {target}");
+            (*way, instructions(&target))
+        })
+        .collect();
+    move |name| {
         ir.iter()
             .find(|(way, _)| *way == name)
             .and_then(|(_, ir)| *ir)
-    };
+    }
+}
+
+/// An instruction count as the tables show it.
+fn count(ir: Option<f64>) -> String {
+    ir.map_or_else(|| "n/a".to_owned(), |ir| format!("{ir:.0}"))
+}
+
+/// The JSON extraction section: instructions per op of each way of reading a valid order,
+/// the request's construction subtracted, and the target for errcat's.
+fn json_section() -> String {
+    let get = measure_ways("json", &json::WAYS);
     let request = get("request");
     // The extractors' ops build their request; serde_json's reads the bytes alone.
     let extracting = |name: &str| get(name).zip(request).map(|(ir, request)| ir - request);
     let (axum, errcat, serde) = (extracting("axum"), extracting("errcat"), get("serde_json"));
-    let count = |ir: Option<f64>| ir.map_or_else(|| "n/a".to_owned(), |ir| format!("{ir:.0}"));
     let ratio = |ir: Option<f64>| {
         ir.zip(axum).map_or_else(
             || "n/a".to_owned(),
@@ -381,21 +389,10 @@ fn json_section() -> String {
 /// The layer section: what `ErrorContextLayer` adds to a successful request through an
 /// axum router, against tower-http's request-id pair, and the target.
 fn layer_section() -> String {
-    let mut ir = Vec::new();
-    for (way, _) in layer::WAYS {
-        let target = format!("layer/{way}");
-        eprintln!("measuring {target}");
-        ir.push((way, instructions(&target)));
-    }
-    let get = |name: &str| {
-        ir.iter()
-            .find(|(way, _)| *way == name)
-            .and_then(|(_, ir)| *ir)
-    };
+    let get = measure_ways("layer", &layer::WAYS);
     let bare = get("bare");
     let adds = |name: &str| get(name).zip(bare).map(|(ir, bare)| ir - bare);
     let (errcat, tower_http) = (adds("errcat"), adds("tower_http"));
-    let count = |ir: Option<f64>| ir.map_or_else(|| "n/a".to_owned(), |ir| format!("{ir:.0}"));
     let mut out = format!(
         "\n## A successful request through the layer\n\nA `GET` with no request id through an axum router whose handler answers `[]` at once; each op builds the request, routes it and collects the body (`bench/src/layer.rs`). The bare router costs {} instructions per op; each layer's cost is what it adds to that. `ErrorContextLayer` makes a version 4 UUID, keeps the request's context, echoes `x-request-id`, and looks at the response to pass it (no `tracing` feature, so no span); tower-http's `SetRequestIdLayer` with `MakeRequestUuid` plus `PropagateRequestIdLayer` make and echo the id. Instructions per op under callgrind.\n\n| layer | adds | vs tower-http's pair |\n| --- | ---: | ---: |\n",
         count(bare)
