@@ -7,7 +7,7 @@
 mod common;
 
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpResponse, web};
 use common::rewrites::{self, assert_in_context, send};
 use errcat::ApiError;
 use errcat::actix::{ErrorContext, Rejection};
@@ -48,7 +48,7 @@ async fn boom() -> HttpResponse {
 }
 
 fn serve(context: ErrorContext) -> String {
-    let server = HttpServer::new(move || {
+    common::serve_actix(move || {
         App::new()
             .service(
                 web::resource("/bundles")
@@ -103,12 +103,6 @@ fn serve(context: ErrorContext) -> String {
             .app_data(web::JsonConfig::default().limit(64))
             .wrap(context)
     })
-    .workers(1)
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let address = server.addrs()[0];
-    actix_web::rt::spawn(server.run());
-    format!("http://{address}")
 }
 
 #[actix_web::test]

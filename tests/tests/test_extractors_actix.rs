@@ -136,31 +136,9 @@ async fn serve_axum() -> String {
     common::serve(app).await
 }
 
-/// An actix-web server on a free port of 127.0.0.1 running `app`; its base URL.
-fn serve_actix<F, T, B>(app: F) -> String
-where
-    F: Fn() -> actix_web::App<T> + Send + Clone + 'static,
-    T: actix_web::dev::ServiceFactory<
-            actix_web::dev::ServiceRequest,
-            Config = (),
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-            InitError = (),
-        > + 'static,
-    B: actix_web::body::MessageBody + 'static,
-{
-    let server = actix_web::HttpServer::new(app)
-        .workers(1)
-        .bind(("127.0.0.1", 0))
-        .unwrap();
-    let address = server.addrs()[0];
-    actix_web::rt::spawn(server.run());
-    format!("http://{address}")
-}
-
 fn actix_orders() -> String {
     use actix_web::web::{get, post};
-    serve_actix(|| {
+    common::serve_actix(|| {
         actix_web::App::new()
             .wrap(errcat::actix::ErrorContext::new())
             .app_data(errcat::actix::BodyLimit::max(LIMIT))
@@ -539,7 +517,7 @@ async fn test_json_is_a_response() {
 
 /// A server whose `Json` reads bodies within the default limit.
 fn actix_default_limit() -> String {
-    serve_actix(|| {
+    common::serve_actix(|| {
         actix_web::App::new().route(
             "/documents",
             actix_web::web::post().to(
@@ -606,7 +584,7 @@ async fn test_rejections_in_the_services_envelope() {
     use actix_web::HttpMessage;
     use actix_web::dev::Service;
     // What `ErrorContext` inserts for `.rejections::<MessageField>()`, as any middleware may.
-    let actix = serve_actix(|| {
+    let actix = common::serve_actix(|| {
         actix_web::App::new()
             .wrap_fn(|request, service| {
                 request

@@ -9,11 +9,11 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::response::Html;
 use axum::routing::{get, post};
+use common::rewrites::{assert_in_context, send};
 use errcat::ApiError;
 use errcat::axum::{ErrorContextLayer, Rejection, Untouched};
 use http::StatusCode;
 use serde::Deserialize;
-use serde_json::Value;
 use std::time::Duration;
 
 #[derive(Deserialize)]
@@ -117,27 +117,6 @@ fn app() -> Router {
         )
 }
 
-struct Reply {
-    status: u16,
-    headers: http::HeaderMap,
-    body: Value,
-    text: String,
-}
-
-async fn send(request: reqwest::RequestBuilder) -> Reply {
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Reply {
-        status,
-        headers,
-        body,
-        text,
-    }
-}
-
 fn client() -> reqwest::Client {
     reqwest::Client::new()
 }
@@ -147,18 +126,6 @@ fn post_json(base: &str, path: &str, body: &'static str) -> reqwest::RequestBuil
         .post(format!("{base}{path}"))
         .header("content-type", "application/json")
         .body(body)
-}
-
-/// The problem body's request id is the one echoed in the header, and `instance` is `path`.
-fn assert_in_context(reply: &Reply, path: &str) {
-    assert_eq!(
-        reply.headers["content-type"], "application/problem+json",
-        "{}",
-        reply.text
-    );
-    let id = reply.headers["x-request-id"].to_str().unwrap();
-    assert_eq!(reply.body["requestId"], id, "{}", reply.text);
-    assert_eq!(reply.body["instance"], path, "{}", reply.text);
 }
 
 #[tokio::test]

@@ -4,12 +4,12 @@
 
 mod common;
 
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, web};
 use common::server;
 use errcat::actix::ErrorContext;
 
 fn serve() -> String {
-    let server = HttpServer::new(|| {
+    common::serve_actix(|| {
         server::ROUTES
             .iter()
             .fold(App::new().wrap(ErrorContext::new()), |app, route| {
@@ -17,12 +17,6 @@ fn serve() -> String {
                 app.route(route.path, web::get().to(move || async move { handler() }))
             })
     })
-    .workers(1)
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let address = server.addrs()[0];
-    actix_web::rt::spawn(server.run());
-    format!("http://{address}")
 }
 
 #[actix_web::test]

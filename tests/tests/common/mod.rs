@@ -36,6 +36,29 @@ pub async fn serve(app: axum::Router) -> String {
     format!("http://{address}")
 }
 
+/// Serves the actix-web app `app` builds on a free port of 127.0.0.1 (one worker) for the
+/// rest of the test; its base URL.
+pub fn serve_actix<F, T, B>(app: F) -> String
+where
+    F: Fn() -> actix_web::App<T> + Send + Clone + 'static,
+    T: actix_web::dev::ServiceFactory<
+            actix_web::dev::ServiceRequest,
+            Config = (),
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+            InitError = (),
+        > + 'static,
+    B: actix_web::body::MessageBody + 'static,
+{
+    let server = actix_web::HttpServer::new(app)
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .unwrap();
+    let address = server.addrs()[0];
+    actix_web::rt::spawn(server.run());
+    format!("http://{address}")
+}
+
 /// The body of `response` as text.
 pub fn body_text<B: AsRef<[u8]>>(response: &Response<B>) -> &str {
     std::str::from_utf8(response.body().as_ref()).expect("body is UTF-8")
