@@ -14,8 +14,6 @@ pub(crate) enum NewIds {
     #[default]
     Random,
     /// Time-ordered (version 7) UUIDs, which sort by when they were made.
-    #[cfg_attr(not(feature = "tower"), allow(dead_code))]
-    // actix-web's middleware has no option yet
     TimeOrdered,
 }
 
