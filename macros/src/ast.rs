@@ -72,6 +72,7 @@ impl<'a> Input<'a> {
                     field: attrs.field.take(),
                     transparent: attrs.transparent.take(),
                     doc: std::mem::take(&mut attrs.doc),
+                    deprecated: attrs.deprecated.take(),
                     ..Attrs::default()
                 };
                 let variant = Variant {

@@ -11,7 +11,7 @@ use crate::ctxt::Errors;
 use crate::generics::{InferredBounds, ParamsInScope};
 use crate::valid::{Kind, Own, PieceRow, Resolved, TemplateRow};
 use crate::{fallback, valid};
-use errcat_table::{Entry, Header, Piece, Row, Template};
+use errcat_table::{Deprecation, Entry, Header, Piece, Row, Template};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
@@ -109,9 +109,16 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
         in_const: input.generics.type_params().next().is_none(),
     };
     let mut checks = Vec::new();
+    let docs_member = input.attrs.docs_member.as_ref().map(syn::LitStr::value);
     for (index, variant) in resolved.iter().enumerate() {
         let (envelope_ty, envelope_name) = envelope_of(variant.variant, input);
+        let known = envelopes.keys.len();
         let envelope = envelopes.index(&envelope_ty, &mut checks);
+        if let Some(member) = &input.attrs.docs_member
+            && envelope == known
+        {
+            checks.push(docs_member_check(member, &envelope_ty, &envelope_name));
+        }
         let pattern = if input.is_struct {
             quote!(Self)
         } else {
@@ -128,6 +135,8 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
                 entries.push(Entry::Transparent {
                     name: &variant.name,
                     envelope,
+                    docs: variant.docs.as_deref(),
+                    docs_member: docs_member.as_deref(),
                 });
                 // A concrete type that is not an ApiError fails in these two calls alone, at
                 // the type as written (one error: same tokens, same bound), and never in a
@@ -147,7 +156,11 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
             }
             Kind::Own(own) => own,
         };
-        entries.push(Entry::Variant(row(variant, own, envelope)));
+        entries.push(Entry::Variant(Row {
+            docs: variant.docs.as_deref(),
+            docs_member: docs_member.as_deref(),
+            ..row(variant, own, envelope)
+        }));
         docs.push(variant_docs(variant.variant, own, &mut types));
         for (_, key, span) in &own.details {
             checks.push(detail_check(
@@ -194,7 +207,9 @@ fn impl_api_error(input: &Input, resolved: &[Resolved]) -> TokenStream {
         quote!(match self { #(#arms)* })
     };
     quote! {
-        #[allow(unused_qualifications)]
+        // `deprecated`: the match names every variant, `#[deprecated]` ones too, and a
+        // deprecation is the user's word to their callers, not to their own derive.
+        #[allow(unused_qualifications, deprecated)]
         const _: () = {
             static __ERRCAT: ::errcat::__private::Table =
                 ::errcat::__private::Table::new(#encoded, #count, &[#(#envelope_refs),*]);
@@ -394,6 +409,17 @@ fn row<'a>(variant: &'a Resolved<'a>, own: &'a Own, envelope: usize) -> Row<'a> 
             })
             .collect(),
         details: own.details.iter().map(|(_, key, _)| key.as_str()).collect(),
+        docs: None,
+        docs_member: None,
+        deprecated: variant
+            .variant
+            .attrs
+            .deprecated
+            .as_ref()
+            .map(|deprecated| Deprecation {
+                since: deprecated.since.as_deref(),
+                note: deprecated.note.as_deref(),
+            }),
     }
 }
 
@@ -497,6 +523,28 @@ fn arm(
         #pattern { #(#bindings,)* .. } => ::errcat::__private::visit(
             __visit, &__ERRCAT, #index, &[#(#args),*], &[#(#details),*], #body, #violations,
         ),
+    }
+}
+
+/// A compile-time check that the type's `docs_member` is not one of an envelope's own
+/// members.
+fn docs_member_check(
+    member: &syn::LitStr,
+    envelope_ty: &TokenStream,
+    envelope_name: &str,
+) -> TokenStream {
+    let key = member.value();
+    let message = format!(
+        "the docs_member \"{key}\" is already a member of the envelope `{envelope_name}`: \
+         choose another key, e.g. docs_member = \"doc_url\""
+    );
+    quote_spanned! {member.span()=>
+        const _: () = if ::errcat::__private::is_member(
+            <#envelope_ty as ::errcat::Envelope>::MEMBERS,
+            #key,
+        ) {
+            ::core::panic!(#message)
+        };
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Resolved<'a> {
     pub name: String,
     /// What it answers with.
     pub kind: Kind<'a>,
+    /// Where it is documented: its own `docs`, else the type's.
+    pub docs: Option<String>,
 }
 
 /// What a resolved variant answers with.
@@ -95,6 +97,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
                     variant,
                     name,
                     kind: Kind::Transparent(field),
+                    docs: docs_of(variant, input),
                 });
             }
             continue;
@@ -278,9 +281,56 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
                 body: marked(|field| field.attrs.body),
                 violations: marked(|field| field.attrs.violations),
             })),
+            docs: docs_of(variant, input),
         });
     }
+    check_docs_member(input, &resolved, errors);
     resolved
+}
+
+/// Where `variant` is documented: its own `docs`, else the type's.
+fn docs_of(variant: &Variant, input: &Input) -> Option<String> {
+    variant
+        .attrs
+        .docs
+        .as_ref()
+        .or(input.attrs.docs.as_ref())
+        .map(syn::LitStr::value)
+}
+
+/// `docs_member` needs a page to link to, and a key no detail uses.
+fn check_docs_member(input: &Input, resolved: &[Resolved], errors: &mut Errors) {
+    let Some(member) = &input.attrs.docs_member else {
+        return;
+    };
+    // A transparent variant's inner type may name its own page.
+    let documented = resolved
+        .iter()
+        .any(|variant| variant.docs.is_some() || matches!(variant.kind, Kind::Transparent(_)));
+    if !documented {
+        errors.at(
+            member.span(),
+            "`docs_member` carries the link to where each error is documented, and this type \
+             names no page: add #[api_error(docs = \"https://api.example.com/errors\")] beside it",
+        );
+    }
+    let key = member.value();
+    for variant in resolved {
+        let Kind::Own(own) = &variant.kind else {
+            continue;
+        };
+        for (_, detail, span) in &own.details {
+            if *detail == key {
+                errors.at(
+                    *span,
+                    format!(
+                        "the #[detail] key \"{key}\" is the type's `docs_member`: give the detail \
+                         another key with #[detail(rename = \"...\")]"
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// The variant's status, its own or the type's default; `None`, with the error recorded,

@@ -43,14 +43,15 @@ pub const fn vtable<E: Envelope>() -> &'static Vtable {
 // of large enums several times slower.
 
 /// The visitor of a transparent variant (row `index` of `table`): the inner error's parts,
-/// in the outer variant's envelope.
+/// in the outer variant's envelope, documented on the outer type's page when the inner type
+/// names none.
 pub fn in_envelope<'v>(
     table: &'static Table,
     index: usize,
     visit: &'v mut dyn FnMut(&ErrorParts<'_>),
 ) -> impl FnMut(&ErrorParts<'_>) + 'v {
-    let envelope = table.transparent_envelope(index);
-    move |parts| visit(&parts.with_vtable(envelope))
+    let (envelope, links) = table.transparent(index);
+    move |parts| visit(&parts.with_vtable(envelope).with_links(links))
 }
 
 /// `ApiError::status` from `parts`.

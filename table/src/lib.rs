@@ -20,7 +20,10 @@
 //!     }),
 //!     ..Row::new("NotFound", 404, "NOT_FOUND")
 //! };
-//! let entries = vec![Entry::Variant(row), Entry::Transparent { name: "Key", envelope: 0 }];
+//! let entries = vec![
+//!     Entry::Variant(row),
+//!     Entry::Transparent { name: "Key", envelope: 0, docs: None, docs_member: None },
+//! ];
 //! let encoded = encode(&entries);
 //! assert_eq!(decode(&encoded, 2).unwrap(), entries);
 //! ```
@@ -29,6 +32,9 @@ use std::fmt;
 
 /// One variant of a derived type, as the catalog and the renderer need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+// Entries live only while a table is encoded or decoded, once per type; a box per variant
+// would cost an allocation each for nothing.
+#[expect(clippy::large_enum_variant, reason = "short-lived, once per type")]
 pub enum Entry<'a> {
     /// A variant with its own status, code and message.
     Variant(Row<'a>),
@@ -39,6 +45,10 @@ pub enum Entry<'a> {
         name: &'a str,
         /// The index of its envelope among the type's envelopes.
         envelope: usize,
+        /// Where the inner type's errors are documented when it names no page of its own.
+        docs: Option<&'a str>,
+        /// The member carrying the documentation link, in this type's envelope.
+        docs_member: Option<&'a str>,
     },
 }
 
@@ -67,6 +77,22 @@ pub struct Row<'a> {
     pub headers: Vec<Header<'a>>,
     /// The keys of the `#[detail]` members, in field order.
     pub details: Vec<&'a str>,
+    /// Where the error is documented (`#[api_error(docs = "...")]`): a page, to which `#` and
+    /// the code's anchor are appended, or, when it has a `#` of its own, the whole URI.
+    pub docs: Option<&'a str>,
+    /// The body member that carries the documentation link (`docs_member = "doc_url"`).
+    pub docs_member: Option<&'a str>,
+    /// Rust's `#[deprecated]` on the variant.
+    pub deprecated: Option<Deprecation<'a>>,
+}
+
+/// A `#[deprecated]` variant's `since` and `note`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Deprecation<'a> {
+    /// `since = "..."`.
+    pub since: Option<&'a str>,
+    /// `note = "..."` (or `#[deprecated = "..."]`).
+    pub note: Option<&'a str>,
 }
 
 impl<'a> Row<'a> {
@@ -84,6 +110,9 @@ impl<'a> Row<'a> {
             field: None,
             headers: Vec::new(),
             details: Vec::new(),
+            docs: None,
+            docs_member: None,
+            deprecated: None,
         }
     }
 }
@@ -151,9 +180,11 @@ impl std::error::Error for DecodeError {}
 ///
 /// Per entry: `v` and then, in [`Row`]'s field order, name, status, code, description,
 /// envelope, body, violations, message, field, headers (a count, then name, lowercase name,
-/// value and optional flag each) and details (a count, then the keys); or `t`, name and
-/// envelope. A template is `-` when absent, else `+`, its source, a piece count and per piece
-/// `t` and the text, or `a`, the index and the placeholder as written. Flags are `0` or `1`.
+/// value and optional flag each), details (a count, then the keys), docs, docs member and
+/// deprecation (`-`, or `+`, then since and note); or `t`, name, envelope, docs and docs
+/// member. A template is `-` when absent, else `+`, its source, a piece count and per piece
+/// `t` and the text, or `a`, the index and the placeholder as written. An optional string is
+/// `-`, or `+` and the string. Flags are `0` or `1`.
 pub fn encode(entries: &[Entry<'_>]) -> String {
     let mut out = Encoder(String::new());
     for entry in entries {
@@ -162,10 +193,17 @@ pub fn encode(entries: &[Entry<'_>]) -> String {
                 out.str("v");
                 out.row(row);
             }
-            Entry::Transparent { name, envelope } => {
+            Entry::Transparent {
+                name,
+                envelope,
+                docs,
+                docs_member,
+            } => {
                 out.str("t");
                 out.str(name);
                 out.number(*envelope);
+                out.maybe(*docs);
+                out.maybe(*docs_member);
             }
         }
     }
@@ -208,6 +246,26 @@ impl Encoder {
         self.number(row.details.len());
         for key in &row.details {
             self.str(key);
+        }
+        self.maybe(row.docs);
+        self.maybe(row.docs_member);
+        match row.deprecated {
+            Some(deprecation) => {
+                self.str("+");
+                self.maybe(deprecation.since);
+                self.maybe(deprecation.note);
+            }
+            None => self.str("-"),
+        }
+    }
+
+    fn maybe(&mut self, value: Option<&str>) {
+        match value {
+            Some(value) => {
+                self.str("+");
+                self.str(value);
+            }
+            None => self.str("-"),
         }
     }
 
@@ -257,6 +315,8 @@ pub fn decode(encoded: &str, count: usize) -> Result<Vec<Entry<'_>>, DecodeError
             "t" => Entry::Transparent {
                 name: input.str("a variant name")?,
                 envelope: input.number("an envelope index")?,
+                docs: input.maybe("a docs URI")?,
+                docs_member: input.maybe("a docs member")?,
             },
             _ => return Err(input.error("`v` or `t`")),
         });
@@ -332,6 +392,16 @@ impl<'a> Decoder<'a> {
         for _ in 0..detail_count {
             details.push(self.str("a detail key")?);
         }
+        let docs = self.maybe("a docs URI")?;
+        let docs_member = self.maybe("a docs member")?;
+        let deprecated = match self.str("a deprecation marker")? {
+            "-" => None,
+            "+" => Some(Deprecation {
+                since: self.maybe("a deprecation's since")?,
+                note: self.maybe("a deprecation's note")?,
+            }),
+            _ => return Err(self.error("`+` or `-`")),
+        };
         Ok(Row {
             name,
             status,
@@ -344,7 +414,18 @@ impl<'a> Decoder<'a> {
             field,
             headers,
             details,
+            docs,
+            docs_member,
+            deprecated,
         })
+    }
+
+    fn maybe(&mut self, expected: &'static str) -> Result<Option<&'a str>, DecodeError> {
+        match self.str(expected)? {
+            "-" => Ok(None),
+            "+" => self.str(expected).map(Some),
+            _ => Err(self.error("`+` or `-`")),
+        }
     }
 
     fn optional(&mut self) -> Result<Option<Template<'a>>, DecodeError> {
@@ -375,7 +456,7 @@ impl<'a> Decoder<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{DecodeError, Entry, Header, Piece, Row, Template, decode, encode};
+    use super::{DecodeError, Deprecation, Entry, Header, Piece, Row, Template, decode, encode};
     use proptest::prelude::*;
 
     fn text() -> impl Strategy<Value = String> {
@@ -444,11 +525,18 @@ mod tests {
             headers in prop::collection::vec((text(), text(), owned_template(), any::<bool>()), 0..3),
             details in prop::collection::vec(text(), 0..4),
             transparent_at in 0_usize..6,
+            links in (prop::option::of(text()), prop::option::of(text())),
+            deprecated in prop::option::of((prop::option::of(text()), prop::option::of(text()))),
         ) {
             let mut entries = Vec::new();
             for (i, name) in names.iter().enumerate() {
                 if i == transparent_at {
-                    entries.push(Entry::Transparent { name, envelope });
+                    entries.push(Entry::Transparent {
+                        name,
+                        envelope,
+                        docs: links.0.as_deref(),
+                        docs_member: links.1.as_deref(),
+                    });
                     continue;
                 }
                 entries.push(Entry::Variant(Row {
@@ -471,6 +559,12 @@ mod tests {
                         })
                         .collect(),
                     details: details.iter().map(String::as_str).collect(),
+                    docs: links.0.as_deref(),
+                    docs_member: links.1.as_deref(),
+                    deprecated: deprecated.as_ref().map(|(since, note)| Deprecation {
+                        since: since.as_deref(),
+                        note: note.as_deref(),
+                    }),
                 }));
             }
             let encoded = encode(&entries);

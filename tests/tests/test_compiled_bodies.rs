@@ -48,7 +48,7 @@ macro_rules! pair {
     };
     (@one $name:ident, $envelope:ty) => {
         #[derive(Debug, thiserror::Error, ApiError)]
-        #[api_error(envelope = $envelope)]
+        #[api_error(envelope = $envelope, docs_member = "docUrl")]
         enum $name {
             #[error("x")]
             #[status(429)]
@@ -70,6 +70,16 @@ macro_rules! pair {
             #[status(404)]
             #[message("nothing to see")]
             Fixed,
+            #[error("x")]
+            #[status(410)]
+            #[code("GONE/ON PURPOSE")]
+            #[message("{name} is gone")]
+            #[api_error(docs = "https://api.example.com/errors")]
+            Linked {
+                name: String,
+                #[detail]
+                retry_after: u64,
+            },
         }
     };
 }
@@ -136,7 +146,15 @@ macro_rules! render {
                 limits: input.limits.clone(),
                 reason: input.reason.clone(),
             };
-            (limited.to_response(), $ty::Fixed.to_response())
+            let linked = $ty::Linked {
+                name: input.name.clone(),
+                retry_after: input.retry_after,
+            };
+            (
+                limited.to_response(),
+                $ty::Fixed.to_response(),
+                linked.to_response(),
+            )
         };
         match &input.request {
             Some((id, path)) => RequestContext::new(id.as_str(), path.as_str())
@@ -184,9 +202,17 @@ proptest! {
             (render!(CompiledWrapped, &input), render!(DirectWrappedError, &input)),
             (render!(CompiledSpring, &input), render!(DirectSpringError, &input)),
         ];
-        for ((compiled_limited, compiled_fixed), (direct_limited, direct_fixed)) in &pairs {
-            same(compiled_limited, direct_limited);
-            same(compiled_fixed, direct_fixed);
+        for (compiled, direct) in &pairs {
+            same(&compiled.0, &direct.0);
+            same(&compiled.1, &direct.1);
+            same(&compiled.2, &direct.2);
+            // The link, anchor percent-encoded, in whichever member the envelope carries it.
+            let body = String::from_utf8_lossy(compiled.2.body());
+            prop_assert!(
+                body.contains(r#":"https://api.example.com/errors#GONE%2FON%20PURPOSE""#),
+                "{}",
+                body
+            );
         }
     }
 }
@@ -205,9 +231,13 @@ fn test_exact_bodies_in_a_request() {
         reason: None,
         request: Some(("req_abc123".into(), "/v1/x".into())),
     };
-    let (limited, _) = render!(CompiledWrapped, &input);
+    let (limited, _, linked) = render!(CompiledWrapped, &input);
     assert_eq!(
         limited.body(),
         r#"{"success":false,"error":{"code":"RATE_LIMITED","message":"a\"b waits 1705314600s, a\"b again (-3)","field":"items[-3].a\"b","retryAfter":42,"rateLimit":{"limit":60,"note":null}},"meta":{"requestId":"req_abc123","timestamp":"2024-01-15T10:30:00Z"}}"#
+    );
+    assert_eq!(
+        linked.body(),
+        r#"{"success":false,"error":{"code":"GONE/ON PURPOSE","message":"a\"b is gone","retryAfter":42,"docUrl":"https://api.example.com/errors#GONE%2FON%20PURPOSE"},"meta":{"requestId":"req_abc123","timestamp":"2024-01-15T10:30:00Z"}}"#
     );
 }

@@ -17,7 +17,13 @@ pub struct Payload {
 
 /// Every kind of variant and attribute.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(envelope = errcat::envelope::Wrapped, rename_all = "kebab-case", status = 500)]
+#[api_error(
+    envelope = errcat::envelope::Wrapped,
+    rename_all = "kebab-case",
+    status = 500,
+    docs = "https://api.example.com/errors",
+    docs_member = "docUrl"
+)]
 pub enum Everything<T: std::fmt::Display + std::fmt::Debug> {
     /// Unit.
     #[error("unit")]
@@ -61,7 +67,34 @@ pub enum Everything<T: std::fmt::Display + std::fmt::Debug> {
     #[error(transparent)]
     #[api_error(transparent)]
     Inner(Leaf),
+    /// Deprecated: the expansion names it, and must not warn.
+    #[error("old")]
+    #[status(410)]
+    #[deprecated(since = "2.0.0", note = "use `Tuple`")]
+    #[api_error(docs = "https://api.example.com/old-errors")]
+    Old {
+        /// Seconds.
+        #[detail]
+        retry_after: u64,
+    },
+    /// A deprecated struct inside.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Gone(
+        #[expect(
+            deprecated,
+            reason = "the variant wraps the deprecated struct on purpose"
+        )]
+        Retired,
+    ),
 }
+
+/// A deprecated struct error.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("retired")]
+#[status(410)]
+#[deprecated = "nothing answers with it any more"]
+pub struct Retired;
 
 /// A struct error.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -77,6 +110,17 @@ pub enum Never {}
 fn test_lints_expansion_is_clean() {
     let error: Everything<&str> = Everything::Tuple("x", 1);
     assert_eq!(error.status(), 404);
-    assert_eq!(Everything::<&str>::catalog().len(), 6);
+    let catalog = Everything::<&str>::catalog();
+    assert_eq!(catalog.len(), 8);
+    assert_eq!(catalog[6].deprecated.and_then(|d| d.since), Some("2.0.0"));
+    #[expect(
+        deprecated,
+        reason = "the struct's own deprecation reaches the catalog"
+    )]
+    let retired = Retired::catalog();
+    assert_eq!(
+        retired[0].deprecated.and_then(|d| d.note),
+        Some("nothing answers with it any more")
+    );
     assert!(Never::catalog().is_empty());
 }

@@ -1,5 +1,5 @@
-//! `#[api_error(...)]`: its keys (`envelope`, `rename_all`, `status`, `transparent`, `body`,
-//! `violations`), each valid at some sites only.
+//! `#[api_error(...)]`: its keys (`envelope`, `rename_all`, `status`, `docs`, `docs_member`,
+//! `transparent`, `body`, `violations`, `example`), each valid at some sites only.
 
 use super::{Attrs, Site, StatusForm, kw, parse_status, require_list, string_literal};
 use crate::case::{RENAME_RULES, RenameRule};
@@ -11,9 +11,15 @@ use syn::{Attribute, Error, LitStr, Path, Result, Token};
 /// The error for a token that is none of `#[api_error]`'s keys, listing those valid at `site`.
 fn unknown_key(input: ParseStream, site: Site) -> Error {
     let expected = match site {
-        Site::Enum => "`envelope = PATH`, `rename_all = \"...\"` or `status = N`",
-        Site::Struct => "`envelope = PATH`, `rename_all = \"...\"`, `status = N` or `transparent`",
-        Site::Variant => "`envelope = PATH` or `transparent`",
+        Site::Enum => {
+            "`envelope = PATH`, `rename_all = \"...\"`, `status = N`, `docs = \"URI\"` or \
+             `docs_member = \"key\"`"
+        }
+        Site::Struct => {
+            "`envelope = PATH`, `rename_all = \"...\"`, `status = N`, `docs = \"URI\"`, \
+             `docs_member = \"key\"` or `transparent`"
+        }
+        Site::Variant => "`envelope = PATH`, `docs = \"URI\"` or `transparent`",
         Site::Field => "`body`, `violations` or `example = EXPR`",
     };
     match input.parse::<TokenTree>() {
@@ -154,6 +160,47 @@ fn parse_api_error_key(
         } else {
             out.default_status = Some(status);
         }
+    } else if input.peek(kw::docs_member) {
+        let key: kw::docs_member = input.parse()?;
+        eq_sign(input, "#[api_error(docs_member = \"doc_url\")]")?;
+        let lit = string_literal(input, "docs_member = \"doc_url\"")?;
+        if !is_type {
+            errors.at(
+                key.span,
+                "`docs_member` applies to the whole type: move it to #[api_error(...)] on the \
+                 type",
+            );
+        } else if lit.value().is_empty() {
+            errors.at(
+                lit.span(),
+                "`docs_member` is the key of a body member: write a non-empty key, e.g. \
+                 docs_member = \"doc_url\"",
+            );
+        } else if out.docs_member.is_some() {
+            errors.at(key.span, "duplicate `docs_member`: keep only one");
+        } else {
+            out.docs_member = Some(lit);
+        }
+    } else if input.peek(kw::docs) {
+        let key: kw::docs = input.parse()?;
+        eq_sign(
+            input,
+            "#[api_error(docs = \"https://api.example.com/errors\")]",
+        )?;
+        let lit = string_literal(input, "docs = \"https://api.example.com/errors\"")?;
+        if site == Site::Field {
+            errors.at(
+                key.span,
+                "`docs` does not apply to a field: put #[api_error(docs = \"...\")] on the type \
+                 (or on a variant documented elsewhere)",
+            );
+        } else if let Err(message) = check_docs_uri(&lit.value(), site == Site::Enum) {
+            errors.at(lit.span(), message);
+        } else if out.docs.is_some() {
+            errors.at(key.span, "duplicate `docs`: keep only one");
+        } else {
+            out.docs = Some(lit);
+        }
     } else if input.peek(kw::transparent) {
         let key: kw::transparent = input.parse()?;
         if !matches!(site, Site::Struct | Site::Variant) {
@@ -210,6 +257,35 @@ fn parse_api_error_key(
         }
     } else {
         return Err(unknown_key(input, site));
+    }
+    Ok(())
+}
+
+/// Whether `uri` can be a problem's `type` as written: a URI reference (RFC 3986) whose
+/// characters need no escaping in JSON, a header or HTML. An enum's page gets `#` and each
+/// code's anchor appended, so it has no fragment of its own; a variant's (or a struct's, one
+/// code) may: it is then the whole URI.
+fn check_docs_uri(uri: &str, is_enum: bool) -> std::result::Result<(), String> {
+    let example = "docs = \"https://api.example.com/errors\"";
+    if uri.is_empty() {
+        return Err(format!(
+            "`docs` names the page documenting these errors: write {example}"
+        ));
+    }
+    if let Some(bad) = uri
+        .chars()
+        .find(|&c| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(c))
+    {
+        return Err(format!(
+            "{bad:?} cannot appear in a URI: percent-encode it (a space is %20), e.g. {example}"
+        ));
+    }
+    if is_enum && uri.contains('#') {
+        return Err(format!(
+            "the enum's `docs` page gets `#` and each code appended: write the page without a \
+             fragment, e.g. {example}, or give one variant its whole URI with \
+             #[api_error(docs = \"...#...\")]"
+        ));
     }
     Ok(())
 }

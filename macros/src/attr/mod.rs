@@ -67,6 +67,22 @@ pub struct Attrs {
     pub example: Option<TokenStream>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
+    /// `#[api_error(docs = "URI")]`: where the errors are documented.
+    pub docs: Option<LitStr>,
+    /// `#[api_error(docs_member = "key")]`: the body member carrying the docs link.
+    pub docs_member: Option<LitStr>,
+    /// Rust's `#[deprecated]`: its `since` and `note`, if given.
+    pub deprecated: Option<Deprecated>,
+}
+
+/// Rust's `#[deprecated]`, `#[deprecated = "note"]` or
+/// `#[deprecated(since = "...", note = "...")]`, as far as it reads: rustc checks its form.
+#[derive(Default)]
+pub struct Deprecated {
+    /// `since = "..."`.
+    pub since: Option<String>,
+    /// `note = "..."`.
+    pub note: Option<String>,
 }
 
 /// A status literal, already checked to be in 400..=599.
@@ -110,6 +126,8 @@ mod kw {
     syn::custom_keyword!(rename);
     syn::custom_keyword!(example);
     syn::custom_keyword!(schema);
+    syn::custom_keyword!(docs);
+    syn::custom_keyword!(docs_member);
 }
 
 /// Parses the errcat attributes among `attrs`, recording every mistake in `errors`.
@@ -129,9 +147,41 @@ pub fn parse(attrs: &[Attribute], site: Site, errors: &mut Errors) -> Attrs {
                 parse_variant_attr(attr, &name, site, &mut out)
             }
             "detail" => parse_detail(attr, site, &mut out),
+            "deprecated" => {
+                out.deprecated = Some(deprecated(attr));
+                Ok(())
+            }
             _ => Ok(()),
         };
         errors.ok(result);
+    }
+    out
+}
+
+/// What `#[deprecated]` says; a malformed one is rustc's to report, and reads as bare.
+fn deprecated(attr: &Attribute) -> Deprecated {
+    let mut out = Deprecated::default();
+    match &attr.meta {
+        Meta::NameValue(nv) => {
+            if let Expr::Lit(ExprLit {
+                lit: Lit::Str(lit), ..
+            }) = &nv.value
+            {
+                out.note = Some(lit.value());
+            }
+        }
+        Meta::List(list) => {
+            let _ = list.parse_nested_meta(|meta| {
+                let value: LitStr = meta.value()?.parse()?;
+                if meta.path.is_ident("since") {
+                    out.since = Some(value.value());
+                } else if meta.path.is_ident("note") {
+                    out.note = Some(value.value());
+                }
+                Ok(())
+            });
+        }
+        Meta::Path(_) => {}
     }
     out
 }

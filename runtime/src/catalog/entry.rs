@@ -2,6 +2,7 @@
 
 use super::types::{DetailDoc, TypeDoc, VariantDocs};
 use crate::envelope::{Context, DetailValue, Envelope, ErrorParts, Problem, reason_phrase};
+use crate::model::link::{self, Links};
 use crate::model::parts::Vtable;
 use crate::model::row::Variant;
 use crate::model::text::Args;
@@ -68,9 +69,61 @@ pub struct CatalogEntry {
     pub body: bool,
     /// Whether the error lists the request's invalid fields (`#[api_error(violations)]`).
     pub violations: bool,
+    /// Where the error is documented (`#[api_error(docs = "...")]`): a page, to which `#`
+    /// and the code's anchor are appended, or, with a `#` of its own, the whole URI; see
+    /// [`type_uri`](Self::type_uri).
+    pub docs: Option<&'static str>,
+    /// The body member that carries the link to the docs, in envelopes without a `type`
+    /// (`#[api_error(docs_member = "doc_url")]`).
+    pub docs_member: Option<&'static str>,
+    /// Rust's `#[deprecated]` on the variant: clients should stop relying on the code.
+    pub deprecated: Option<Deprecation>,
     pub(crate) envelope: &'static Vtable,
     pub(crate) row: Option<&'static Variant>,
-    pub(crate) docs: EntryDocs,
+    pub(crate) types: EntryDocs,
+}
+
+/// A deprecated code's `since` and `note`, from Rust's
+/// `#[deprecated(since = "...", note = "...")]` on its variant.
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum KeyError {
+///     #[deprecated(since = "2.0.0", note = "answered as `KEY_NOT_FOUND` now")]
+///     #[status(410)]
+///     #[code("KEY_GONE")]
+///     Gone,
+/// }
+///
+/// let deprecated = KeyError::catalog()[0].deprecated.unwrap();
+/// assert_eq!(deprecated.since, Some("2.0.0"));
+/// assert_eq!(deprecated.note, Some("answered as `KEY_NOT_FOUND` now"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Deprecation {
+    /// The version it was deprecated in, if given.
+    pub since: Option<&'static str>,
+    /// What to use instead, or why, if given.
+    pub note: Option<&'static str>,
+}
+
+impl Deprecation {
+    /// "deprecated", with `since` and the note when given: `deprecated since 2.0.0: use
+    /// KEY_NOT_FOUND`, as every rendering of the catalog marks the code.
+    pub fn label(&self) -> String {
+        let mut label = String::from("deprecated");
+        if let Some(since) = self.since {
+            label.push_str(" since ");
+            label.push_str(since);
+        }
+        if let Some(note) = self.note {
+            label.push_str(": ");
+            label.push_str(note);
+        }
+        label
+    }
 }
 
 /// What the catalog knows of an entry's field types: the derive's functions, called only
@@ -104,6 +157,9 @@ impl std::fmt::Debug for CatalogEntry {
             .field("description", &self.description)
             .field("body", &self.body)
             .field("violations", &self.violations)
+            .field("docs", &self.docs)
+            .field("docs_member", &self.docs_member)
+            .field("deprecated", &self.deprecated)
             .field("envelope", &self.envelope)
             .finish()
     }
@@ -138,10 +194,75 @@ impl CatalogEntry {
             description: "",
             body: false,
             violations: false,
+            docs: None,
+            docs_member: None,
+            deprecated: None,
             envelope: crate::envelope::vtable::<Problem>(),
             row: None,
-            docs: EntryDocs::default(),
+            types: EntryDocs::default(),
         }
+    }
+
+    /// Sets where the error is documented: a page, to which `#` and the code's anchor are
+    /// appended, or, with a `#` of its own, the whole URI. Give the hand implementation's
+    /// [`ErrorParts`] the same with [`ErrorParts::with_docs`].
+    ///
+    /// ```
+    /// use errcat::CatalogEntry;
+    /// use errcat::http::StatusCode;
+    ///
+    /// let entry = CatalogEntry::new("Locked", StatusCode::FORBIDDEN, "ACCOUNT_LOCKED", "Account locked")
+    ///     .with_docs("https://api.example.com/errors");
+    /// assert_eq!(entry.type_uri().as_deref(), Some("https://api.example.com/errors#ACCOUNT_LOCKED"));
+    /// ```
+    #[must_use]
+    pub fn with_docs(mut self, docs: &'static str) -> Self {
+        self.docs = Some(docs);
+        self
+    }
+
+    /// Sets the body member that carries the docs link (`"doc_url"`).
+    #[must_use]
+    pub fn with_docs_member(mut self, key: &'static str) -> Self {
+        self.docs_member = Some(key);
+        self
+    }
+
+    /// Marks the code deprecated.
+    #[must_use]
+    pub fn with_deprecation(mut self, deprecation: Deprecation) -> Self {
+        self.deprecated = Some(deprecation);
+        self
+    }
+
+    /// The URI documenting this error, its problem `type`
+    /// (`https://api.example.com/errors#RATE_LIMITED`): [`docs`](Self::docs) with `#` and
+    /// [`anchor`](Self::anchor) appended, or `docs` itself when it has a `#`. `None` when
+    /// the error names no page (its `type` is then `about:blank`).
+    pub fn type_uri(&self) -> Option<String> {
+        self.docs.map(|docs| link::uri(docs, self.code))
+    }
+
+    /// The fragment that links to this code's section of the catalog's HTML page: the code,
+    /// percent-encoded where a URI needs it (`KEY_NOT_FOUND` stays as it is).
+    pub fn anchor(&self) -> String {
+        link::anchor(self.code)
+    }
+
+    /// The links this entry's examples are rendered with.
+    pub(crate) fn links(&self) -> Links {
+        Links {
+            docs: self.docs,
+            member: self.docs_member,
+        }
+    }
+
+    /// This entry, reached through a transparent variant of a type documented where
+    /// `outer` says: its own page kept, the outer member used.
+    pub(crate) fn with_outer_links(mut self, outer: Links) -> Self {
+        self.docs = self.docs.or(outer.docs);
+        self.docs_member = outer.member.or(self.docs_member);
+        self
     }
 
     /// Sets the field template.
@@ -249,7 +370,7 @@ impl CatalogEntry {
         let args = self.arg_examples();
         let ctx = Context::example();
         // The field's example, else one invalid field, as a client would see one.
-        let sample = self.docs.violations.map_or_else(
+        let sample = self.types.violations.map_or_else(
             || Violations::from(FieldViolation::new("name", "missing", "is required")),
             |example| example(),
         );
@@ -258,7 +379,8 @@ impl CatalogEntry {
             Some(row) => {
                 let parts =
                     ErrorParts::from_row(row, self.envelope, Args::Placeholders(&args), &values)
-                        .with_fields(None, violations);
+                        .with_fields(None, violations)
+                        .with_given_links(self.links());
                 Some(render(&parts, &ctx))
             }
             None => {
@@ -275,6 +397,12 @@ impl CatalogEntry {
                 let mut parts = ErrorParts::new(status, self.code, &message)
                     .with_details(&pairs)
                     .with_vtable(self.envelope);
+                if let Some(docs) = self.docs {
+                    parts = parts.with_docs(docs);
+                }
+                if let Some(member) = self.docs_member {
+                    parts = parts.with_docs_member(member);
+                }
                 if let Some(violations) = violations {
                     parts = parts.with_violations(violations);
                 }
@@ -306,17 +434,23 @@ impl CatalogEntry {
             description: row.description(),
             body: row.body(),
             violations: row.violations(),
+            docs: row.links().docs,
+            docs_member: row.links().member,
+            deprecated: row.deprecated().map(|deprecation| Deprecation {
+                since: deprecation.since,
+                note: deprecation.note,
+            }),
             envelope,
             row: Some(row),
-            docs: EntryDocs::default(),
+            types: EntryDocs::default(),
         }
     }
 }
 
 impl CatalogEntry {
     /// This derived entry with the docs the derive gives of its field types.
-    pub(crate) fn with_docs(mut self, docs: &VariantDocs<'_>) -> Self {
-        self.docs = EntryDocs {
+    pub(crate) fn with_types(mut self, docs: &VariantDocs<'_>) -> Self {
+        self.types = EntryDocs {
             details: docs.details.to_vec(),
             args: docs.args.to_vec(),
             headers: docs.headers.to_vec(),
@@ -342,7 +476,7 @@ impl CatalogEntry {
 
     /// Per argument of the templates, its example as text, if it has one.
     fn arg_examples(&self) -> Vec<Option<String>> {
-        self.docs
+        self.types
             .args
             .iter()
             .map(|example| {
@@ -363,7 +497,7 @@ impl CatalogEntry {
 
     /// The doc of the field header `index` is, if its value is one field.
     pub(crate) fn header_doc(&self, index: usize) -> Option<TypeDoc> {
-        self.docs
+        self.types
             .headers
             .get(index)
             .copied()
@@ -373,7 +507,7 @@ impl CatalogEntry {
 
     /// The doc of the `#[api_error(body)]` field's type.
     pub(crate) fn body_doc(&self) -> Option<TypeDoc> {
-        self.docs.body.map(|doc| doc())
+        self.types.body.map(|doc| doc())
     }
 
     /// The value of header `index`, when it is fixed text (no placeholder).
@@ -406,7 +540,7 @@ impl CatalogEntry {
 
     /// The doc of detail `index`: its type's, or any value for a hand-written entry.
     pub(crate) fn detail_doc(&self, index: usize) -> TypeDoc {
-        self.docs
+        self.types
             .details
             .get(index)
             .map_or_else(TypeDoc::unknown, |detail| {
@@ -421,7 +555,7 @@ impl CatalogEntry {
     /// The example value of detail `index` (named `key`): its attribute's or its type's, else
     /// the key in braces, as the placeholder of a string.
     pub(crate) fn detail_example(&self, index: usize, key: &str) -> Value {
-        self.docs
+        self.types
             .details
             .get(index)
             .and_then(|detail| match detail.example {

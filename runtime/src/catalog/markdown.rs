@@ -31,7 +31,7 @@ fn render(catalog: &Catalog) -> String {
                 entry.status,
                 cell(entry.code),
                 cell(entry.message),
-                cell(entry.description)
+                description(entry)
             );
         }
         for (status, entries) in by_status(&group.entries) {
@@ -64,6 +64,21 @@ fn reason(status: u16) -> &'static str {
     StatusCode::from_u16(status).map_or("Error", reason_phrase)
 }
 
+/// The description cell: a deprecated code's row says so first, in bold.
+fn description(entry: &CatalogEntry) -> String {
+    match entry.deprecated {
+        Some(deprecation) if entry.description.is_empty() => {
+            format!("**{}**", cell(&deprecation.label()))
+        }
+        Some(deprecation) => format!(
+            "**{}**<br><br>{}",
+            cell(&deprecation.label()),
+            cell(entry.description)
+        ),
+        None => cell(entry.description),
+    }
+}
+
 fn example(out: &mut String, entry: &CatalogEntry) {
     let _ = write!(
         out,
@@ -71,6 +86,9 @@ fn example(out: &mut String, entry: &CatalogEntry) {
         code_span(entry.code),
         entry.variant
     );
+    if let Some(deprecation) = entry.deprecated {
+        let _ = writeln!(out, "**{}**\n", cell(&deprecation.label()));
+    }
     if !entry.description.is_empty() {
         let _ = writeln!(out, "{}\n", entry.description);
     }

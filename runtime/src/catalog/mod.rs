@@ -50,7 +50,7 @@ pub(crate) mod types;
 #[cfg(feature = "utoipa")]
 pub(crate) use self::collect::by_status;
 pub use self::collect::{Catalog, CodeClash, CodeUse, Group};
-pub use self::entry::CatalogEntry;
+pub use self::entry::{CatalogEntry, Deprecation};
 pub use self::fresh::assert_fresh;
 pub use self::operations::{Documented, Extractor, OperationErrors, Operations};
 #[cfg(feature = "utoipa")]
@@ -76,14 +76,14 @@ pub(crate) fn entries(
             Decoded::Variant(row, envelope) => {
                 let entry = CatalogEntry::from_row(row, envelope);
                 entries.push(match docs.get(index) {
-                    Some(docs) => entry.with_docs(docs),
+                    Some(docs) => entry.with_types(docs),
                     None => entry,
                 });
             }
-            Decoded::Transparent { envelope, .. } => {
+            Decoded::Transparent { envelope, links } => {
                 if let Some((_, inner)) = nested.iter().find(|(at, _)| *at == index) {
                     for entry in inner() {
-                        let entry = entry.in_envelope(envelope);
+                        let entry = entry.in_envelope(envelope).with_outer_links(*links);
                         // A type reached through two transparent paths is listed once.
                         if !entries
                             .iter()

@@ -43,12 +43,11 @@ pub(crate) fn response(
 ) -> Value {
     let mut description = format!("{}.\n", reason(status));
     for entry in entries {
-        let _ = write!(
-            description,
-            "\n- `{}`: {}",
-            entry.code,
-            described_message(entry)
-        );
+        let _ = write!(description, "\n- `{}`", entry.code);
+        if let Some(deprecation) = entry.deprecated {
+            let _ = write!(description, " ({})", deprecation.label());
+        }
+        let _ = write!(description, ": {}", described_message(entry));
     }
 
     let mut response = Map::new();
@@ -151,13 +150,35 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
     headers
 }
 
-/// The schema of an entry's detail members, an object schema; `None` when it has none.
+/// "Deprecated since ...", for a sentence's start.
+fn capitalized(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The schema of an entry's detail members (and its docs member), an object schema; `None`
+/// when it has none.
 fn details(entry: &CatalogEntry, components: &mut Components) -> Option<Value> {
-    if entry.details.is_empty() {
+    let docs_member = entry.docs_member.zip(entry.type_uri());
+    if entry.details.is_empty() && docs_member.is_none() {
         return None;
     }
     let mut properties = Map::new();
     let mut required = Vec::new();
+    if let Some((key, uri)) = docs_member {
+        properties.insert(
+            key.to_owned(),
+            json!({
+                "type": "string",
+                "format": "uri",
+                "enum": [uri],
+                "description": "Where this error is documented."
+            }),
+        );
+        required.push(Value::String(key.to_owned()));
+    }
     for (index, key) in entry.details.iter().enumerate() {
         let doc = entry.detail_doc(index);
         for (name, schema) in doc.components.iter().cloned() {
@@ -199,11 +220,13 @@ impl MediaType {
         } else {
             let base = components.envelope(entry.envelope);
             let details = details(entry, components);
+            let type_uri = entry.type_uri();
             let error = ErrorSchema {
                 status,
                 code: entry.code,
                 details: details.as_ref(),
                 field: entry.field.is_some(),
+                type_uri: type_uri.as_deref(),
             };
             match (entry.envelope.error_schema)(&error) {
                 Some(narrowing) => {
@@ -224,7 +247,12 @@ impl MediaType {
                     // in two envelopes.
                     let code = pascal_case(entry.code);
                     let qualified = format!("{}{code}", entry.envelope.short_name());
-                    components.schema_named(&[&code, &qualified], json!({ "allOf": all }))
+                    let mut schema = json!({ "allOf": all });
+                    if let Some(deprecation) = entry.deprecated {
+                        schema["deprecated"] = Value::Bool(true);
+                        schema["description"] = Value::String(capitalized(&deprecation.label()));
+                    }
+                    components.schema_named(&[&code, &qualified], schema)
                 }
                 None => base,
             }
@@ -234,15 +262,31 @@ impl MediaType {
         }
 
         let mut example = Map::new();
+        let marked = match entry.deprecated {
+            Some(_) => " (deprecated)",
+            None => "",
+        };
         example.insert(
             "summary".into(),
-            Value::String(format!("{}: {}", entry.code, entry.example_message())),
+            Value::String(format!(
+                "{}{marked}: {}",
+                entry.code,
+                entry.example_message()
+            )),
         );
-        if !entry.description.is_empty() {
-            example.insert(
-                "description".into(),
-                Value::String(entry.description.to_owned()),
-            );
+        let description = match entry.deprecated {
+            Some(deprecation) if entry.description.is_empty() => {
+                format!("{}.", capitalized(&deprecation.label()))
+            }
+            Some(deprecation) => format!(
+                "{}.\n\n{}",
+                capitalized(&deprecation.label()),
+                entry.description
+            ),
+            None => entry.description.to_owned(),
+        };
+        if !description.is_empty() {
+            example.insert("description".into(), Value::String(description.clone()));
         }
         match entry.example() {
             Some(response) => {
@@ -254,13 +298,8 @@ impl MediaType {
                 example.insert(
                     "description".into(),
                     Value::String(format!(
-                        "{}{}The body is the error's own value, outside the envelope.",
-                        entry.description,
-                        if entry.description.is_empty() {
-                            ""
-                        } else {
-                            "\n\n"
-                        }
+                        "{description}{}The body is the error's own value, outside the envelope.",
+                        if description.is_empty() { "" } else { "\n\n" }
                     )),
                 );
             }

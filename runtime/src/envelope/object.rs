@@ -316,16 +316,31 @@ impl<'b> JsonObject<'b> {
     /// [`MEMBERS`](crate::Envelope::MEMBERS) (or, when the error lists field violations, its
     /// [`VIOLATION_MEMBERS`](crate::Envelope::VIOLATION_MEMBERS)), is left out (and logged):
     /// a body never repeats a key.
+    ///
+    /// Then, when the service asked for one
+    /// ([`docs_member`](crate::envelope::ErrorParts::docs_member)), the member linking to the
+    /// error's documentation (`"doc_url":"https://api.example.com/errors#RATE_LIMITED"`), under
+    /// the same rule: an envelope that writes its details gets the link without a line of its
+    /// own.
     pub fn details(&mut self, error: &ErrorParts<'_>) -> &mut Self {
         let lists_violations = error.lists_violations();
+        let free = |object: &mut Self, key: &str| {
+            !(object.reserved.contains(&key)
+                || (lists_violations && object.reserved_for_violations.contains(&key))
+                || object.has_key(key))
+        };
         for (key, value) in error.details() {
-            if self.reserved.contains(&key)
-                || (lists_violations && self.reserved_for_violations.contains(&key))
-                || self.has_key(key)
-            {
-                self.sink.reserved(key);
-            } else {
+            if free(self, key) {
                 self.value(key, value);
+            } else {
+                self.sink.reserved(key);
+            }
+        }
+        if let (Some(key), Some(uri)) = (error.docs_member(), error.type_uri()) {
+            if free(self, key) {
+                self.text(key, uri);
+            } else {
+                self.sink.reserved(key);
             }
         }
         self

@@ -1,4 +1,4 @@
-use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject};
+use super::{Context, Envelope, ErrorParts, ErrorSchema, JsonObject, Text};
 use serde_json::{Value, json};
 
 /// RFC 9457 problem details, errcat's default envelope.
@@ -44,10 +44,13 @@ impl Envelope for Problem {
     const VIOLATION_MEMBERS: &'static [&'static str] = &["errors"];
 
     fn write(error: &ErrorParts<'_>, ctx: &Context<'_>, body: &mut JsonObject<'_>) {
-        body.str("type", "about:blank")
-            .str("title", error.reason())
-            .number("status", error.status().as_u16().into())
-            .text("detail", error.message());
+        body.text(
+            "type",
+            error.type_uri().unwrap_or(Text::fixed("about:blank")),
+        )
+        .str("title", error.reason())
+        .number("status", error.status().as_u16().into())
+        .text("detail", error.message());
         if let Some(path) = ctx.path() {
             body.text("instance", path);
         }
@@ -108,6 +111,13 @@ impl Envelope for Problem {
             json!({ "type": "string", "enum": [error.code()] }),
         );
         let mut required = vec!["status", "code"];
+        if let Some(uri) = error.type_uri() {
+            properties.insert(
+                "type".into(),
+                json!({ "type": "string", "format": "uri", "enum": [uri] }),
+            );
+            required.push("type");
+        }
         if error.has_field() {
             // Declared here too: generated clients type a member by the branch it is
             // required in.

@@ -1,6 +1,7 @@
 //! The error model: what an error says (its parts, its static row, its text) and what an
 //! envelope may read, with no rendering in it. Envelopes and the renderer build on it.
 
+pub(crate) mod link;
 pub(crate) mod parts;
 pub(crate) mod row;
 pub(crate) mod schema;

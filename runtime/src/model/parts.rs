@@ -1,6 +1,7 @@
 //! [`ErrorParts`]: what an error says, before an envelope gives it a shape; and [`Vtable`],
 //! the envelope it is to be written in.
 
+use super::link::{Links, Wrapper};
 use super::row::Variant;
 use super::schema::ErrorSchema;
 use super::sink::Sink;
@@ -25,6 +26,10 @@ pub struct ErrorParts<'a> {
     violations: Option<&'a Violations>,
     /// `None` is the default envelope, [`Problem`](crate::envelope::Problem).
     envelope: Option<&'static Vtable>,
+    /// Documentation links given by hand (or by a second wrapper: see `with_links`).
+    links: Links,
+    /// The links of the transparent variant's outer type that answers these parts.
+    wrapper: Wrapper,
 }
 
 /// Where the parts come from: a derived variant's static row and its fields (read lazily,
@@ -75,6 +80,8 @@ impl<'a> ErrorParts<'a> {
             body: None,
             violations: None,
             envelope: None,
+            links: Links::default(),
+            wrapper: None,
         }
     }
 
@@ -83,14 +90,18 @@ impl<'a> ErrorParts<'a> {
     fn with_hand(mut self, change: impl FnOnce(&mut Hand<'a>)) -> Self {
         let mut hand = match self.source {
             Source::Hand(hand) => hand,
-            Source::Row { .. } => Hand {
-                status: self.status(),
-                code: self.code(),
-                message: self.message(),
-                field: self.field(),
-                headers: &[],
-                details: &[],
-            },
+            Source::Row { .. } => {
+                // The row's links, kept as the hand's.
+                self.links = self.links();
+                Hand {
+                    status: self.status(),
+                    code: self.code(),
+                    message: self.message(),
+                    field: self.field(),
+                    headers: &[],
+                    details: &[],
+                }
+            }
         };
         change(&mut hand);
         self.source = Source::Hand(hand);
@@ -162,6 +173,113 @@ impl<'a> ErrorParts<'a> {
         self
     }
 
+    /// Sets where the error is documented: a page, to which `#` and the code's anchor are
+    /// appended (`https://api.example.com/errors#ACCOUNT_LOCKED`), or, with a `#` of its
+    /// own, the whole URI. [`Problem`](crate::envelope::Problem) sends it as its `type`.
+    ///
+    /// ```
+    /// use errcat::envelope::{Context, Envelope, ErrorParts, JsonObject, Problem};
+    /// use errcat::http::StatusCode;
+    ///
+    /// let parts = ErrorParts::new(StatusCode::FORBIDDEN, "ACCOUNT_LOCKED", "Account locked")
+    ///     .with_docs("https://api.example.com/errors");
+    /// let body = JsonObject::render(|body| Problem::write(&parts, &Context::example(), body));
+    /// assert!(body.starts_with(br#"{"type":"https://api.example.com/errors#ACCOUNT_LOCKED","#));
+    /// ```
+    #[must_use]
+    pub fn with_docs(mut self, docs: &'static str) -> Self {
+        self.links.docs = Some(docs);
+        self
+    }
+
+    /// Sets the body member that carries the documentation link (`"doc_url"`), for
+    /// envelopes that have no `type` of their own; see [`JsonObject::details`].
+    ///
+    /// [`JsonObject::details`]: crate::envelope::JsonObject::details
+    #[must_use]
+    pub fn with_docs_member(mut self, key: &'static str) -> Self {
+        self.links.member = Some(key);
+        self
+    }
+
+    /// The links of a transparent variant's outer type: its page where the inner error names
+    /// none, and its member in any case (the member belongs to the outer envelope).
+    pub(crate) fn with_links(mut self, outer: &'static Links) -> Self {
+        if self.wrapper.is_none() {
+            self.wrapper = Some(outer);
+            return self;
+        }
+        // A second wrapper: what it adds is kept as given by hand (such bodies are written
+        // member by member; see `compiled_with`).
+        if self.docs().is_none() {
+            self.links.docs = outer.docs;
+        }
+        if outer.member.is_some() {
+            self.links.member = outer.member;
+        }
+        self
+    }
+
+    /// These parts with `links` given as by hand (a catalog entry's, for its examples).
+    pub(crate) fn with_given_links(mut self, links: Links) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// These parts answered through `wrapper`, as `compiled_with` returned it.
+    pub(crate) fn with_wrapper(mut self, wrapper: Wrapper) -> Self {
+        self.wrapper = wrapper;
+        self
+    }
+
+    /// The wrapper whose links, with the row and envelope, decide a derived variant's body:
+    /// what its compiled body is kept by. `None` when links were given by hand, which only a
+    /// body written member by member follows.
+    pub(crate) fn compiled_with(&self) -> Option<Wrapper> {
+        (self.links == Links::default()).then_some(self.wrapper)
+    }
+
+    /// Where the error is documented, and the member carrying the link, as rendered.
+    fn links(&self) -> Links {
+        Links {
+            docs: self.docs(),
+            member: self.docs_member(),
+        }
+    }
+
+    /// Where the error is documented: a page, to which `#` and the code's anchor are
+    /// appended, or a whole URI; see [`with_docs`](Self::with_docs).
+    pub fn docs(&self) -> Option<&'static str> {
+        match self.source {
+            Source::Row { row, .. } => self.links.docs.or(row.links().docs),
+            Source::Hand(_) => self.links.docs,
+        }
+        .or_else(|| self.wrapper.and_then(|wrapper| wrapper.docs))
+    }
+
+    /// The URI documenting this error (`https://api.example.com/errors#RATE_LIMITED`), what
+    /// [`Problem`](crate::envelope::Problem) sends as its `type`; `None` when the error names
+    /// no page.
+    pub fn type_uri(&self) -> Option<Text<'a>> {
+        self.docs().map(|docs| Text::link(docs, self.code()))
+    }
+
+    /// The body member that carries [`type_uri`](Self::type_uri), when the service asked for
+    /// one (`#[api_error(docs_member = "doc_url")]`).
+    pub fn docs_member(&self) -> Option<&'static str> {
+        match self.source {
+            Source::Row { row, .. } => self
+                .links
+                .member
+                .or_else(|| self.wrapper.and_then(|wrapper| wrapper.member))
+                .or(row.links().member),
+            Source::Hand(_) => self
+                .links
+                .member
+                .or_else(|| self.wrapper.and_then(|wrapper| wrapper.member)),
+        }
+    }
+
     /// Parts of a derived variant: its row, its envelope and borrowed field values.
     pub(crate) fn from_row(
         row: &'static Variant,
@@ -174,6 +292,8 @@ impl<'a> ErrorParts<'a> {
             body: None,
             violations: None,
             envelope: Some(envelope),
+            links: Links::default(),
+            wrapper: None,
         }
     }
 

@@ -1,6 +1,6 @@
 //! [`Variant`]: one variant's data, as the derive described it.
 
-use errcat_table::{Header, Row, Template};
+use errcat_table::{Deprecation, Header, Row, Template};
 use http::StatusCode;
 
 /// One variant with its own status, decoded from its type's [`Table`](super::table::Table).
@@ -65,5 +65,18 @@ impl Variant {
     /// Whether a field lists the request's invalid fields (`#[api_error(violations)]`).
     pub(crate) fn violations(&self) -> bool {
         self.row.violations
+    }
+
+    /// Where the error is documented, and the member carrying the link.
+    pub(crate) fn links(&self) -> super::link::Links {
+        super::link::Links {
+            docs: self.row.docs,
+            member: self.row.docs_member,
+        }
+    }
+
+    /// Rust's `#[deprecated]` on the variant.
+    pub(crate) fn deprecated(&self) -> Option<Deprecation<'static>> {
+        self.row.deprecated
     }
 }

@@ -9,6 +9,7 @@ pub struct ErrorSchema<'a> {
     pub(crate) code: &'a str,
     pub(crate) details: Option<&'a Value>,
     pub(crate) field: bool,
+    pub(crate) type_uri: Option<&'a str>,
 }
 
 impl ErrorSchema<'_> {
@@ -20,6 +21,11 @@ impl ErrorSchema<'_> {
     /// The code.
     pub fn code(&self) -> &str {
         self.code
+    }
+
+    /// The URI documenting the error, its problem `type`, if it names a page.
+    pub fn type_uri(&self) -> Option<&str> {
+        self.type_uri
     }
 
     /// Whether the error always points at a request field (`#[field]`).

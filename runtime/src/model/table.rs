@@ -1,6 +1,7 @@
 //! [`Table`]: the static data the derive emits for one type, decoded the first time it is
 //! needed.
 
+use super::link::Links;
 use super::parts::Vtable;
 use super::row::Variant;
 use errcat_table::Entry;
@@ -24,8 +25,12 @@ pub struct Table {
 pub(crate) enum Decoded {
     /// A variant with its own status, and its envelope.
     Variant(Variant, &'static Vtable),
-    /// A `transparent` variant: its field's type answers, in `envelope`.
-    Transparent { envelope: &'static Vtable },
+    /// A `transparent` variant: its field's type answers, in `envelope`, documented where
+    /// `links` say when the inner type names no page of its own.
+    Transparent {
+        envelope: &'static Vtable,
+        links: Links,
+    },
 }
 
 /// The next variant id to hand out.
@@ -86,9 +91,16 @@ impl Table {
                 Decoded::Variant(Variant::new(id, row).ok_or(mismatch("a status"))?, envelope)
             }
             Entry::Transparent {
-                envelope: index, ..
+                envelope: index,
+                docs,
+                docs_member,
+                ..
             } => Decoded::Transparent {
                 envelope: envelope(index)?,
+                links: Links {
+                    docs,
+                    member: docs_member,
+                },
             },
         })
     }
@@ -108,14 +120,14 @@ impl Table {
         }
     }
 
-    /// The envelope of the transparent variant at `index`.
+    /// The envelope and links of the transparent variant at `index`.
     ///
     /// # Panics
     ///
     /// As [`variant`](Self::variant), when `index` is not a transparent variant.
-    pub(crate) fn transparent_envelope(&'static self, index: usize) -> &'static Vtable {
+    pub(crate) fn transparent(&'static self, index: usize) -> (&'static Vtable, &'static Links) {
         match self.entries().get(index) {
-            Some(Decoded::Transparent { envelope, .. }) => envelope,
+            Some(Decoded::Transparent { envelope, links }) => (envelope, links),
             _ => panic!(
                 "errcat: variant {index} of a derived type is not transparent in its table: errcat and errcat-macros must be the same version"
             ),

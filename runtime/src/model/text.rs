@@ -60,6 +60,8 @@ enum Repr<'a> {
     Template(&'static [Piece<'static>], Args<'a>),
     /// A stand-in for the request's id or path while a body is recorded.
     Hole(TextHole),
+    /// The URI documenting a code: a page and the code (see `model::link`).
+    Link(&'static str, &'static str),
 }
 
 /// What a [`Text`] stand-in stands for.
@@ -77,6 +79,8 @@ pub(crate) enum View<'a> {
     Template(&'static [Piece<'static>], Args<'a>),
     /// A stand-in.
     Hole(TextHole),
+    /// Fixed text that is written, not stored: `write_to` gives it.
+    Written,
 }
 
 impl Args<'_> {
@@ -107,6 +111,13 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The URI documenting `code` on `docs` (see `model::link::write_uri`).
+    pub(crate) const fn link(docs: &'static str, code: &'static str) -> Self {
+        Text {
+            repr: Repr::Link(docs, code),
+        }
+    }
+
     pub(crate) const fn hole(hole: TextHole) -> Self {
         Text {
             repr: Repr::Hole(hole),
@@ -128,7 +139,7 @@ impl<'a> Text<'a> {
     pub fn as_str(&self) -> Option<&'a str> {
         match self.repr {
             Repr::Static(text) | Repr::Str(text) => Some(text),
-            Repr::Template(..) => None,
+            Repr::Template(..) | Repr::Link(..) => None,
             Repr::Hole(_) => {
                 taint();
                 None
@@ -140,7 +151,7 @@ impl<'a> Text<'a> {
     pub(crate) fn as_static(&self) -> Option<&'static str> {
         match self.repr {
             Repr::Static(text) => Some(text),
-            Repr::Str(_) | Repr::Template(..) | Repr::Hole(_) => None,
+            Repr::Str(_) | Repr::Template(..) | Repr::Hole(_) | Repr::Link(..) => None,
         }
     }
 
@@ -149,6 +160,7 @@ impl<'a> Text<'a> {
             Repr::Static(text) | Repr::Str(text) => View::Literal(text),
             Repr::Template(pieces, args) => View::Template(pieces, args),
             Repr::Hole(hole) => View::Hole(hole),
+            Repr::Link(..) => View::Written,
         }
     }
 
@@ -157,6 +169,7 @@ impl<'a> Text<'a> {
     pub(crate) fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         match self.repr {
             Repr::Static(text) | Repr::Str(text) => out.write_str(text),
+            Repr::Link(docs, code) => super::link::write_uri(docs, code, out),
             Repr::Template(pieces, args) => {
                 for piece in pieces {
                     match (*piece, args) {

@@ -106,7 +106,9 @@ fn raw_json(raw: &dyn DetailValue) -> Option<Bytes> {
 /// when nothing in it changes); anything else written member by member.
 fn body(parts: &ErrorParts<'_>, envelope: &'static Vtable, ctx: &Context<'_>) -> Bytes {
     if let Some(values) = parts.row_values()
-        && let Some(skeleton) = cache::skeleton(values.row, envelope, ctx.request().is_some())
+        && let Some(wrapper) = parts.compiled_with()
+        && let Some(skeleton) =
+            cache::skeleton(values.row, envelope, wrapper, ctx.request().is_some())
     {
         if let Some(fixed) = skeleton.fixed() {
             return Bytes::from_static(fixed);

@@ -9,6 +9,7 @@
 //! stand-in, or writes something the recorder cannot hole, is not compiled at all.
 
 use crate::json::{Escaper, escape};
+use crate::model::link::Wrapper;
 use crate::model::parts::{ErrorParts, RowValues, Vtable};
 use crate::model::row::Variant;
 use crate::model::sink::{Kept, Sink};
@@ -74,7 +75,7 @@ impl Sink for Recorder<'_> {
                     }
                 }
             }
-            View::Template(..) => text.write_to(&mut Escaper(&mut self.bytes))?,
+            View::Template(..) | View::Written => text.write_to(&mut Escaper(&mut self.bytes))?,
             View::Hole(TextHole::RequestId) => self.hole(Hole::RequestId),
             View::Hole(TextHole::Path) => self.hole(Hole::Path),
         }
@@ -146,6 +147,7 @@ impl Skeleton {
     pub(crate) fn compile(
         row: &'static Variant,
         envelope: &'static Vtable,
+        wrapper: Wrapper,
         with_request: bool,
     ) -> Option<Self> {
         if row.violations() || row.body() {
@@ -157,7 +159,8 @@ impl Skeleton {
             .iter()
             .map(|stand_in| stand_in as &dyn DetailValue)
             .collect();
-        let parts = ErrorParts::from_row(row, envelope, Args::Recording, &details);
+        let parts =
+            ErrorParts::from_row(row, envelope, Args::Recording, &details).with_wrapper(wrapper);
         let ctx = Context::recording(with_request);
         let mut recorder = Recorder {
             bytes: Vec::new(),

@@ -97,7 +97,10 @@ fn both(error: &dyn ApiError, ctx: &Context<'_>) -> (bytes::Bytes, bytes::Bytes,
         let envelope = envelope(parts);
         let compiled = parts
             .row_values()
-            .and_then(|values| cache::skeleton(values.row, envelope, ctx.request().is_some()))
+            .zip(parts.compiled_with())
+            .and_then(|(values, wrapper)| {
+                cache::skeleton(values.row, envelope, wrapper, ctx.request().is_some())
+            })
             .is_some();
         out = Some((
             body(parts, envelope, ctx),

@@ -1,0 +1,11 @@
+use errcat::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "https://api.example.com/error docs")]
+enum E {
+    #[error("not found")]
+    #[status(404)]
+    NotFound,
+}
+
+fn main() {}
