@@ -1,11 +1,16 @@
 //! The service's errors: one type per error its operations can answer, gathered into each
 //! operation's own set (in [`crate::app`]) and into [`ServiceError`], every one of them.
+//!
+//! Each is documented at `/docs/errors`, the page the server serves: every error's `type` is
+//! that page and its code's anchor (`/docs/errors#KEY_NOT_FOUND`), a URI relative to the
+//! request's, as RFC 9457 allows, so it leads to the server that answered.
 
 use errcat::ApiError;
 use errcat::axum::Rejection;
 
 /// The credentials are missing, invalid or expired.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("unauthenticated")]
 #[status(401)]
 #[header("WWW-Authenticate", "Bearer")]
@@ -13,6 +18,7 @@ pub struct Unauthenticated;
 
 /// The caller is a member, but the operation needs an owner.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("owner role required")]
 #[status(403)]
 #[message("Forbidden: owner role required")]
@@ -20,6 +26,7 @@ pub struct OwnerRequired;
 
 /// The caller exceeded its rate limit.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("rate limited")]
 #[status(429)]
 #[message("Rate limit exceeded. Try again in {retry_after} seconds.")]
@@ -43,6 +50,7 @@ pub struct RateLimited {
 /// A field of the request is missing, malformed or invalid: found by the operation itself,
 /// or by reading the request (a missing, unknown or mistyped field).
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("invalid {field}: {problem}")]
 #[status(400)]
 #[code("VALIDATION_ERROR")]
@@ -69,6 +77,7 @@ impl InvalidField {
 
 /// No bundle with this id exists in the caller's tenant (bundles are tenant-scoped).
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("bundle {id} not found")]
 #[status(404)]
 #[message("bundle not found")]
@@ -79,6 +88,7 @@ pub struct BundleNotFound {
 
 /// A bundle with this name already exists in the tenant.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("duplicate bundle {name}")]
 #[status(409)]
 #[message("bundle with this name already exists")]
@@ -89,6 +99,7 @@ pub struct BundleExists {
 
 /// No key with this name in the bundle.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("key {0} not found")]
 #[status(404)]
 #[message("Key '{0}' not found")]
@@ -96,6 +107,7 @@ pub struct KeyNotFound(#[api_error(example = "STRIPE_KEY")] pub String);
 
 /// The key is already attached to the bundle.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("key already attached")]
 #[status(409)]
 #[message("Key already attached to bundle")]
@@ -103,6 +115,7 @@ pub struct KeyExists;
 
 /// The approval request does not exist, or expired (after 5 minutes); create a new one.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("request {0} expired")]
 #[status(404)]
 #[code("REQUEST_EXPIRED")]
@@ -111,6 +124,7 @@ pub struct RequestExpired(pub String);
 
 /// The approval request names a bundle that does not exist.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("request for unknown bundle {0}")]
 #[status(400)]
 #[code("INVALID_BUNDLE")]
@@ -122,6 +136,7 @@ pub struct UnknownBundle(pub String);
 /// a limit, or because a handler panicked), in the service's own codes: what
 /// `ErrorContextLayer::rejections_as::<Refused>()` answers for every rejection.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 pub enum Refused {
     /// One field of the request is at fault.
     #[error(transparent)]
@@ -148,6 +163,7 @@ impl From<Rejection> for Refused {
 
 /// Something failed on our side; the cause is logged, never sent.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "/docs/errors")]
 #[error("storage failure")]
 #[status(500)]
 #[code("SERVER_ERROR")]
