@@ -80,6 +80,10 @@ use std::any::TypeId;
 /// );
 /// ```
 ///
+/// [`JsonObject::details`] also writes the link to the error's docs when the service asks for
+/// it (`#[api_error(docs_member = "doc_url")]`); an envelope with a member of its own for it
+/// writes [`ErrorParts::type_uri`] there, as [`Problem`] does in `type`.
+///
 /// # Speed
 ///
 /// An envelope written like this one renders as fast as the built-in ones. The first time a
