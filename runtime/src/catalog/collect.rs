@@ -237,11 +237,7 @@ pub(crate) fn code_clashes<'a>(
             variant: entry.variant,
             status: entry.status,
             message: entry.message,
-            envelope: if entry.body {
-                "body"
-            } else {
-                entry.envelope.short_name()
-            },
+            envelope: envelope_name(entry),
         });
     }
     order
@@ -254,6 +250,16 @@ pub(crate) fn code_clashes<'a>(
                 .then_some(CodeClash { code, uses: list })
         })
         .collect()
+}
+
+/// The name of the envelope `entry`'s body is written in (its type's name without the path),
+/// or `"body"` for a field's own value sent as the whole body.
+pub(super) fn envelope_name(entry: &CatalogEntry) -> &'static str {
+    if entry.body {
+        "body"
+    } else {
+        entry.envelope.short_name()
+    }
 }
 
 /// `entries` grouped by status, ascending; entries keep their order within a status.

@@ -26,8 +26,26 @@ use std::path::Path;
 /// blessing cannot write the file.
 #[track_caller]
 pub fn assert_fresh(path: impl AsRef<Path>, text: &str) {
-    let bless = std::env::var_os("ERRCAT_BLESS").is_some_and(|value| value == "1");
-    check(path.as_ref(), text, bless);
+    check(path.as_ref(), text, blessing());
+}
+
+/// Whether this test run rewrites committed files (`ERRCAT_BLESS=1`) rather than checking them.
+pub(super) fn blessing() -> bool {
+    std::env::var_os("ERRCAT_BLESS").is_some_and(|value| value == "1")
+}
+
+/// Writes `text` to `path`, creating its parent directories.
+#[track_caller]
+pub(super) fn write(path: &Path, text: &str) {
+    if let Some(parent) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
+    }
+    std::fs::write(path, text)
+        .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
 }
 
 #[track_caller]
@@ -37,15 +55,7 @@ fn check(path: &Path, text: &str, bless: bool) {
         return;
     }
     if bless {
-        if let Some(parent) = path
-            .parent()
-            .filter(|parent| !parent.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(parent)
-                .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
-        }
-        std::fs::write(path, text)
-            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+        write(path, text);
         return;
     }
     match current {

@@ -4,6 +4,7 @@
 
 use super::components::{Components, pascal_case};
 use super::entry::CatalogEntry;
+use super::types::TypeDoc;
 use crate::envelope::{ErrorSchema, reason_phrase};
 use http::StatusCode;
 use serde_json::{Map, Value, json};
@@ -60,11 +61,7 @@ pub(crate) fn response(
     // One media type per content type in use at this status.
     let mut content: Vec<(&'static str, MediaType)> = Vec::new();
     for entry in entries {
-        let content_type = if entry.body {
-            "application/json"
-        } else {
-            entry.envelope.content_type
-        };
+        let content_type = content_type(entry);
         let index = match content.iter().position(|(known, _)| *known == content_type) {
             Some(index) => index,
             None => {
@@ -113,18 +110,7 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
                 } else {
                     users.push(format!("`{}`", user.code));
                 }
-                let schema = match user.header_doc(index) {
-                    Some(doc) => doc.schema.clone(),
-                    // A fixed value: a number when it reads as one.
-                    None => match user.header_value(index) {
-                        Some(value)
-                            if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) =>
-                        {
-                            json!({ "type": "integer", "minimum": 0 })
-                        }
-                        _ => json!({ "type": "string" }),
-                    },
-                };
+                let schema = header_type(user, index).schema;
                 if !schemas.contains(&schema) {
                     schemas.push(schema);
                 }
@@ -148,6 +134,35 @@ fn headers(entries: &[&CatalogEntry]) -> Map<String, Value> {
         }
     }
     headers
+}
+
+/// The type of `entry`'s header `index`: the field's its value is, else, for a fixed value, a
+/// number when it reads as one, else a string.
+pub(super) fn header_type(entry: &CatalogEntry, index: usize) -> TypeDoc {
+    entry.header_doc(index).unwrap_or_else(|| {
+        let schema = match entry.header_value(index) {
+            Some(value) if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
+                json!({ "type": "integer", "minimum": 0 })
+            }
+            _ => json!({ "type": "string" }),
+        };
+        TypeDoc::new(schema, None)
+    })
+}
+
+/// The type of the body of an entry whose body is a field's own value
+/// (`#[api_error(body)]`): the field's, else any JSON.
+pub(super) fn body_type(entry: &CatalogEntry) -> TypeDoc {
+    entry.body_doc().unwrap_or_else(TypeDoc::unknown)
+}
+
+/// The content type of `entry`'s responses: its envelope's, or JSON for a field's own value.
+pub(super) fn content_type(entry: &CatalogEntry) -> &'static str {
+    if entry.body {
+        "application/json"
+    } else {
+        entry.envelope.content_type
+    }
 }
 
 /// "Deprecated since ...", for a sentence's start.
@@ -212,11 +227,7 @@ impl MediaType {
     fn add(&mut self, status: u16, entry: &CatalogEntry, components: &mut Components) {
         let branch = if entry.body {
             // The body is the field's own value, outside the envelope.
-            entry.body_doc().map_or_else(
-                // A field's own value: any JSON (spelled out, as utoipa needs a `type`).
-                || json!({ "type": ["object", "array", "string", "number", "boolean", "null"] }),
-                |doc| doc.schema.clone(),
-            )
+            body_type(entry).schema
         } else {
             let base = components.envelope(entry.envelope);
             let details = details(entry, components);
