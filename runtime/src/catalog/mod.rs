@@ -37,6 +37,7 @@
 
 mod collect;
 pub(crate) mod components;
+mod contract;
 mod entry;
 mod fresh;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
@@ -50,6 +51,7 @@ pub(crate) mod types;
 #[cfg(feature = "utoipa")]
 pub(crate) use self::collect::by_status;
 pub use self::collect::{Catalog, CodeClash, CodeUse, Group};
+pub use self::contract::{BreakingChange, ContractError, assert_compatible};
 pub use self::entry::{CatalogEntry, Deprecation};
 pub use self::fresh::assert_fresh;
 pub use self::operations::{Documented, Extractor, OperationErrors, Operations};
