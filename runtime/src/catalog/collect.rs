@@ -84,9 +84,9 @@ impl Catalog {
         }
     }
 
-    /// Sets the title of the OpenAPI document (default "Errors") and puts it at the top of
-    /// the Markdown page as a `#` heading (by default the page starts with the status table,
-    /// to sit inside a page of your own).
+    /// Sets the title of the OpenAPI document and of the HTML page (default "Errors"), and
+    /// puts it at the top of the Markdown page as a `#` heading (by default the Markdown starts
+    /// with the status table, to sit inside a page of your own).
     #[must_use]
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());

@@ -60,7 +60,7 @@ pub(super) fn status_table(catalog: &Catalog) -> String {
     out
 }
 
-fn reason(status: u16) -> &'static str {
+pub(super) fn reason(status: u16) -> &'static str {
     StatusCode::from_u16(status).map_or("Error", reason_phrase)
 }
 
@@ -122,7 +122,7 @@ fn example(out: &mut String, entry: &CatalogEntry) {
 }
 
 /// The header's name as the error declared it (`Retry-After`), else as http stores it.
-fn header_name<'a>(entry: &'a CatalogEntry, lower: &'a str) -> &'a str {
+pub(super) fn header_name<'a>(entry: &'a CatalogEntry, lower: &'a str) -> &'a str {
     if lower == "content-type" {
         return "Content-Type";
     }

@@ -1,5 +1,6 @@
 //! The error catalog: every error a service can answer with, as data, and rendered as
-//! Markdown documentation and an OpenAPI 3.1 document from the same source as the responses.
+//! Markdown documentation, an HTML page and an OpenAPI 3.1 document from the same source as
+//! the responses.
 //!
 //! ```
 //! use errcat::ApiError;
@@ -40,6 +41,7 @@ pub(crate) mod components;
 mod contract;
 mod entry;
 mod fresh;
+mod html;
 #[cfg(any(feature = "tower", feature = "actix-web"))]
 mod mapped;
 mod markdown;
