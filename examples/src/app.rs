@@ -77,6 +77,11 @@ pub fn router(state: AppState) -> Router {
             "/openapi.json",
             get(|| async { axum::Json(docs::api_document()) }),
         )
+        // The catalog's page: each error's `type` (`/docs/errors#CODE`) names its section.
+        .route(
+            "/docs/errors",
+            get(|| async { axum::response::Html(docs::catalog().to_html()) }),
+        )
         .route(
             "/docs/errors.md",
             get(|| async {

@@ -97,11 +97,12 @@ pub fn api_document() -> serde_json::Value {
 
 /// The committed documents, by path from the repository root, with their text: what
 /// `tests/docs_fresh.rs` keeps fresh.
-pub fn committed() -> [(&'static str, String); 3] {
+pub fn committed() -> [(&'static str, String); 4] {
     let pretty =
         |value: &serde_json::Value| serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
     [
         ("docs/errors.md", catalog().to_markdown()),
+        ("docs/errors.html", catalog().to_html()),
         ("docs/errors.openapi.json", pretty(&catalog().to_openapi())),
         ("docs/openapi.json", pretty(&api_document())),
     ]

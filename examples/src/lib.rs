@@ -5,7 +5,8 @@
 //!
 //! - `cargo run -p errcat-examples --bin tour`: every error response, without a network.
 //! - `cargo run -p errcat-examples --bin server`: the API on `127.0.0.1:$PORT` (default 3000),
-//!   with `/openapi.json` and `/docs/errors.md`.
+//!   with `/openapi.json`, and its error catalog at `/docs/errors` (HTML, where each error's
+//!   `type` points) and `/docs/errors.md`.
 
 pub mod app;
 pub mod caller;

@@ -21,6 +21,11 @@ fn test_errors_md_is_fresh() {
 }
 
 #[test]
+fn test_errors_html_is_fresh() {
+    check("docs/errors.html");
+}
+
+#[test]
 fn test_errors_openapi_is_fresh() {
     check("docs/errors.openapi.json");
 }

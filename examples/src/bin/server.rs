@@ -2,7 +2,8 @@
 //!
 //! Serves the example API on `127.0.0.1:$PORT` (default 3000; `0` picks a free port and
 //! prints it), with its OpenAPI document at
-//! `/openapi.json` and its error catalog at `/docs/errors.md`. Owners authenticate with
+//! `/openapi.json` and its error catalog at `/docs/errors` (the HTML page each error's `type`
+//! points into) and `/docs/errors.md`. Owners authenticate with
 //! `Authorization: Bearer owner-token`, members with `Bearer member-token`. Each client may
 //! make `$RATE_LIMIT` requests a minute (default 600).
 
