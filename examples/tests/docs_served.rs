@@ -50,8 +50,8 @@ async fn test_catalog_is_served_as_html_and_markdown() {
     }
 }
 
-/// Every code has one section, and every `type` the catalog's examples carry links to it in
-/// the page that is served.
+/// Every code has one section, and every error's `type` links to it in the page that is
+/// served.
 #[test]
 fn test_every_type_names_a_section_of_the_page() {
     let catalog = docs::catalog();
@@ -59,8 +59,11 @@ fn test_every_type_names_a_section_of_the_page() {
     for entry in catalog.groups().iter().flat_map(|group| group.entries()) {
         let id = format!(" id=\"{}\"", entry.anchor());
         assert_eq!(html.matches(&id).count(), 1, "{}", entry.code);
-        if let Some(uri) = entry.type_uri() {
-            assert_eq!(uri, format!("/docs/errors#{}", entry.anchor()));
-        }
+        assert_eq!(
+            entry.type_uri(),
+            Some(format!("/docs/errors#{}", entry.anchor())),
+            "{} links to its section of the served page",
+            entry.code
+        );
     }
 }

@@ -243,8 +243,10 @@ impl CatalogEntry {
         self.docs.map(|docs| link::uri(docs, self.code))
     }
 
-    /// The fragment that links to this code's section of the catalog's HTML page: the code,
+    /// The fragment that links to this code's section of [`Catalog::to_html`]: the code,
     /// percent-encoded where a URI needs it (`KEY_NOT_FOUND` stays as it is).
+    ///
+    /// [`Catalog::to_html`]: super::Catalog::to_html
     pub fn anchor(&self) -> String {
         link::anchor(self.code)
     }
