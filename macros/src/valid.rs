@@ -92,6 +92,16 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Resolved<'a>>
     for variant in &input.variants {
         let name = variant.ident.unraw().to_string();
         if variant.attrs.transparent.is_some() {
+            if let Some(docs) = &variant.attrs.docs
+                && docs.value().contains('#')
+            {
+                errors.at(
+                    docs.span(),
+                    "a transparent variant answers with each of its inner type's codes, and its \
+                     `docs` page gets each code's anchor appended: write the page without a \
+                     fragment",
+                );
+            }
             if let Some(field) = check_transparent(variant, errors) {
                 resolved.push(Resolved {
                     variant,

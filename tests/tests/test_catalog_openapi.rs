@@ -268,6 +268,7 @@ fn use_of(group: &str, status: u16, message: &'static str, envelope: &'static st
         status,
         message,
         envelope,
+        type_uri: None,
     }
 }
 

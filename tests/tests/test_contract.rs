@@ -242,6 +242,33 @@ fn test_type_removed() {
 }
 
 #[test]
+fn test_a_link_no_body_carries_is_not_recorded() {
+    // `ErrorField` has no `type`, and no docs member was asked for: clients never see the page.
+    #[derive(Debug, ApiError)]
+    #[api_error(envelope = errcat::envelope::ErrorField, docs = "https://api.example.com/errors")]
+    enum Unsent {
+        #[status(403)]
+        Locked,
+    }
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        envelope = errcat::envelope::ErrorField,
+        docs = "https://api.example.com/errors",
+        docs_member = "doc_url"
+    )]
+    enum Sent {
+        #[status(403)]
+        Locked,
+    }
+    assert!(!catalog::<Unsent>().contract().contains("\"type\""));
+    assert!(
+        catalog::<Sent>()
+            .contract()
+            .contains(r#""type": "https://api.example.com/errors#LOCKED""#)
+    );
+}
+
+#[test]
 fn test_additions_and_rewordings_pass() {
     /// Before.
     #[derive(Debug, ApiError)]

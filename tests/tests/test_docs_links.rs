@@ -400,3 +400,34 @@ fn test_docs_links_through_two_wrappers_the_inner_page_and_the_outer_member() {
         "https://middle.example.com/errors#RATE_LIMITED"
     );
 }
+
+/// One code documented on two pages is two problems to a client that switches on `type`.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(docs = "https://one.example.com/errors")]
+enum OnePage {
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Limit(LimitError),
+}
+
+#[test]
+fn test_docs_links_one_code_on_two_pages_is_a_clash() {
+    let catalog = Catalog::new()
+        .group::<BundleError>("Bundles")
+        .group::<OnePage>("Other");
+    let clashes = catalog.code_clashes();
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert_eq!(clashes[0].code, "RATE_LIMITED");
+    let pages: Vec<_> = clashes[0]
+        .uses
+        .iter()
+        .map(|used| used.type_uri.as_deref())
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            Some("https://api.example.com/docs/errors#RATE_LIMITED"),
+            Some("https://one.example.com/errors#RATE_LIMITED")
+        ]
+    );
+}

@@ -1,7 +1,7 @@
 use errcat::ApiError;
 
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(docs = "https://api.example.com/error docs")]
+#[api_error(docs = "https://api.example.com/error docs/ü")]
 enum E {
     #[error("not found")]
     #[status(404)]

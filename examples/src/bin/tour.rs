@@ -206,6 +206,39 @@ async fn main() {
         StorageFailed(std::io::Error::other("connection refused by 10.0.0.7:5432")).to_response()
     });
     print_response(response.map(Body::from)).await;
+
+    // Every `type` above is the docs page and the code's anchor, relative to the request's
+    // URI: a client following one lands on the section explaining the error.
+    println!("### Following a `type`: GET /docs/errors#BUNDLE_NOT_FOUND");
+    let request = Request::get("/docs/errors")
+        .body(Body::empty())
+        .expect("a valid request");
+    let response = app
+        .oneshot(request)
+        .await
+        .expect("the router is infallible");
+    println!(
+        "HTTP/1.1 {}\ncontent-type: {}\n",
+        response.status(),
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+    );
+    let page = response
+        .into_body()
+        .collect()
+        .await
+        .expect("an in-memory body")
+        .to_bytes();
+    let page = String::from_utf8_lossy(&page);
+    let section = page
+        .lines()
+        .skip_while(|line| !line.contains(r#"id="BUNDLE_NOT_FOUND""#))
+        .take(3);
+    for line in section {
+        println!("{line}");
+    }
+    println!("...\n");
 }
 
 async fn print_response(response: Response<Body>) {

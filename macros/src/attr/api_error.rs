@@ -266,28 +266,61 @@ fn parse_api_error_key(
 /// code's anchor appended, so it has no fragment of its own; a variant's (or a struct's, one
 /// code) may: it is then the whole URI.
 fn check_docs_uri(uri: &str, is_enum: bool) -> std::result::Result<(), String> {
-    let example = "docs = \"https://api.example.com/errors\"";
     if uri.is_empty() {
-        return Err(format!(
-            "`docs` names the page documenting these errors: write {example}"
-        ));
+        return Err(
+            "`docs` names the page documenting these errors: write docs = \"https://api.example.com/errors\""
+                .to_owned(),
+        );
     }
-    if let Some(bad) = uri
+    if uri
         .chars()
-        .find(|&c| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(c))
+        .any(|c| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(c))
     {
+        let bad: Vec<String> = uri
+            .chars()
+            .filter(|&c| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(c))
+            .map(|c| format!("{c:?}"))
+            .collect();
         return Err(format!(
-            "{bad:?} cannot appear in a URI: percent-encode it (a space is %20), e.g. {example}"
+            "{} cannot appear in a URI: percent-encode it, write docs = \"{}\"",
+            bad.join(", "),
+            percent_encoded(uri)
         ));
     }
     if is_enum && uri.contains('#') {
-        return Err(format!(
+        return Err(
             "the enum's `docs` page gets `#` and each code appended: write the page without a \
-             fragment, e.g. {example}, or give one variant its whole URI with \
-             #[api_error(docs = \"...#...\")]"
-        ));
+             fragment, e.g. docs = \"https://api.example.com/errors\", or give one variant its \
+             whole URI with #[api_error(docs = \"...#...\")]"
+                .to_owned(),
+        );
     }
-    Ok(())
+    match uri.split_once('#') {
+        Some((_, fragment)) if fragment.contains('#') => {
+            Err("a URI has one `#` at most: percent-encode a `#` in the fragment as %23".to_owned())
+        }
+        Some((page, "")) => Err(format!(
+            "the fragment after `#` is empty: name the section (\"{page}#credit\"), or write the \
+             page alone, \"{page}\", to get each code's anchor appended"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `uri` with every character a URI cannot hold percent-encoded, as UTF-8 bytes.
+fn percent_encoded(uri: &str) -> String {
+    let mut out = String::with_capacity(uri.len());
+    for c in uri.chars() {
+        if c.is_ascii_graphic() && !"\"<>\\^`{|}".contains(c) {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// The `=` after a key; `example` shows the whole `key = value`.

@@ -32,7 +32,7 @@ impl Group {
     }
 }
 
-/// A code with more than one definition (status, message or envelope) within one
+/// A code with more than one definition (status, message, envelope or `type` URI) within one
 /// [`Catalog`] or [`Operations`](super::Operations).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeClash {
@@ -58,13 +58,21 @@ pub struct CodeUse {
     /// The envelope its body is written in there (the type's name without its path), or
     /// `"body"` for a field's own value sent as the whole body (`#[api_error(body)]`).
     pub envelope: &'static str,
+    /// The URI documenting it there (its problem `type`), if any: clients that switch on
+    /// `type` see two problems where one code has two.
+    pub type_uri: Option<String>,
 }
 
 impl CodeUse {
     /// What clients can tell apart: two uses of one code that differ in any of these are
     /// two definitions.
-    fn definition(&self) -> (u16, &'static str, &'static str) {
-        (self.status, self.message, self.envelope)
+    fn definition(&self) -> (u16, &'static str, &'static str, Option<&str>) {
+        (
+            self.status,
+            self.message,
+            self.envelope,
+            self.type_uri.as_deref(),
+        )
     }
 }
 
@@ -238,6 +246,7 @@ pub(crate) fn code_clashes<'a>(
             status: entry.status,
             message: entry.message,
             envelope: envelope_name(entry),
+            type_uri: entry.type_uri(),
         });
     }
     order

@@ -187,7 +187,7 @@ fn details(entry: &CatalogEntry, components: &mut Components) -> Option<Value> {
             key.to_owned(),
             json!({
                 "type": "string",
-                "format": "uri",
+                "format": "uri-reference",
                 "enum": [uri],
                 "description": "Where this error is documented."
             }),

@@ -114,7 +114,7 @@ impl Envelope for Problem {
         if let Some(uri) = error.type_uri() {
             properties.insert(
                 "type".into(),
-                json!({ "type": "string", "format": "uri", "enum": [uri] }),
+                json!({ "type": "string", "format": "uri-reference", "enum": [uri] }),
             );
             required.push("type");
         }

@@ -138,7 +138,7 @@ use std::path::Path;
 /// | `status` | the HTTP status |
 /// | `envelope` | the envelope's type name without its path (`Problem`, `Wrapped`, a custom envelope's), or `"body"` when a field's own value is the whole body |
 /// | `contentType` | the responses' content type |
-/// | `type` | the URI documenting the error ([`CatalogEntry::type_uri`](crate::CatalogEntry::type_uri)): `Problem`'s `type`, or the value of the docs member |
+/// | `type` | the URI documenting the error ([`CatalogEntry::type_uri`](crate::CatalogEntry::type_uri)): `Problem`'s `type`, or the value of the docs member; left out where the body carries neither |
 /// | `docsMember` | the body member that carries `type`, in an envelope without one |
 /// | `field` | the `#[field]` template, placeholders as written |
 /// | `violations` | `true`: the body lists the request's invalid fields |
@@ -309,9 +309,11 @@ fn note(path: &Path, comparison: &Comparison) -> String {
     for addition in &comparison.additions {
         let _ = writeln!(note, "- {addition}");
     }
-    note.push_str(
-        "Record them with `ERRCAT_BLESS=1 cargo test`, so that a later change to them is \
+    let _ = write!(
+        note,
+        "Record {0} with `ERRCAT_BLESS=1 cargo test`, so that a later change to {0} is \
          checked too.",
+        if count == 1 { "it" } else { "them" }
     );
     note
 }
@@ -433,7 +435,7 @@ mod tests {
             note,
             "note: the error contract at errors.contract.json lacks 1 addition:\n\
              - RATE_LIMITED: new code\n\
-             Record them with `ERRCAT_BLESS=1 cargo test`, so that a later change to them is \
+             Record it with `ERRCAT_BLESS=1 cargo test`, so that a later change to it is \
              checked too."
         );
     }

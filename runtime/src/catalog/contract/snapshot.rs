@@ -154,7 +154,17 @@ impl Code {
             code.body = Some(canonical(&doc.schema, &doc.components));
             return code;
         }
-        code.type_uri = entry.type_uri();
+        // Recorded where clients receive it: an envelope with no member for it (no `type`,
+        // no docs member) never sends it, and then it is no part of the contract.
+        code.type_uri = entry.type_uri().filter(|uri| {
+            let quoted = serde_json::to_string(uri).unwrap_or_default();
+            entry.example().is_some_and(|example| {
+                example
+                    .body()
+                    .windows(quoted.len())
+                    .any(|window| window == quoted.as_bytes())
+            })
+        });
         code.docs_member = entry
             .docs_member
             .filter(|_| code.type_uri.is_some())
