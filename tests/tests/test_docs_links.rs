@@ -404,6 +404,7 @@ fn test_docs_links_through_two_wrappers_the_inner_page_and_the_outer_member() {
 /// One code documented on two pages is two problems to a client that switches on `type`.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api_error(docs = "https://one.example.com/errors")]
+#[expect(dead_code, reason = "only the catalog is read")]
 enum OnePage {
     #[error(transparent)]
     #[api_error(transparent)]
