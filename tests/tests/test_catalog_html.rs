@@ -36,7 +36,14 @@ enum BundleError {
         reset: Option<u64>,
     },
 
-    /// Bundles are never deleted any more.
+    /// Bundles are never deleted any more:
+    /// - archive one instead,
+    ///   or export it;
+    /// - ask support.
+    ///
+    /// ```json
+    /// {"archived": true, "note": "<script>"}
+    /// ```
     #[deprecated(since = "2.0.0", note = "answered as `KEY_NOT_FOUND` now")]
     #[error("gone")]
     #[status(410)]
@@ -208,7 +215,7 @@ fn test_deprecated_code_is_marked() {
     assert!(html.contains("<section class=\"error deprecated\" id=\"GONE\">"));
     // Its row in the group's table says so too.
     assert!(html.contains(&format!(
-        "<td>{badge} Bundles are never deleted any more.</td>"
+        "<td>{badge} Bundles are never deleted any more:</td>"
     )));
     assert!(!section(&html, "KEY_NOT_FOUND").contains("deprecated"));
 }
@@ -231,6 +238,41 @@ fn test_example_response_with_headers_and_pretty_body() {
     assert!(found.contains(
         "{\n  &quot;type&quot;: &quot;/docs/errors#KEY_NOT_FOUND&quot;,\n  &quot;title&quot;: &quot;Not Found&quot;,\n  &quot;status&quot;: 404,\n"
     ), "{found}");
+}
+
+#[test]
+fn test_details_headers_and_doc_comment_markdown_are_shown() {
+    let html = catalog().to_html();
+    let limited = section(&html, "RATE_LIMITED");
+    assert!(
+        limited
+            .contains("<dt>Details</dt><dd>Body members: <code>retryAfter</code> (integer).</dd>"),
+        "{limited}"
+    );
+    assert!(
+        limited.contains(
+            "<dt>Headers</dt><dd><code>Retry-After</code> (integer), <code>X-RateLimit-Reset</code> (integer, not always sent).</dd>"
+        ),
+        "{limited}"
+    );
+    let gone = section(&html, "GONE");
+    assert!(
+        gone.contains(
+            "<p>Bundles are never deleted any more:</p>\n<ul><li>archive one instead, or export it;</li><li>ask support.</li></ul>\n<pre><code>{&quot;archived&quot;: true, &quot;note&quot;: &quot;&lt;script&gt;&quot;}</code></pre>"
+        ),
+        "{gone}"
+    );
+}
+
+#[test]
+fn test_sections_follow_the_tables_order() {
+    let html = catalog().to_html();
+    let ids = attributes(&html, "id");
+    let at = |id: &str| ids.iter().position(|known| *known == id).unwrap();
+    // Declared (and tabled) 404, 409, 429, 410, 400: not sorted by status.
+    assert!(at("KEY_NOT_FOUND") < at("CONFLICT"));
+    assert!(at("RATE_LIMITED") < at("GONE"));
+    assert!(at("GONE") < at("VALIDATION_FAILED"));
 }
 
 #[test]

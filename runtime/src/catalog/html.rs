@@ -1,9 +1,10 @@
 //! [`Catalog::to_html`]: the Markdown page's contents as one self-contained HTML page, with a
 //! section per code for problem `type` URIs to point at.
 
-use super::collect::{Catalog, Group, by_status};
+use super::collect::{Catalog, Group};
 use super::entry::CatalogEntry;
 use super::markdown::{header_name, reason};
+use super::response::header_type;
 use crate::model::link;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -49,6 +50,8 @@ tr{display:block;padding:.5rem 0;border-bottom:1px solid var(--line)}
 td{display:block;border:0;padding:.1rem 0}
 td:nth-child(-n+2){display:inline-block;margin-right:.5rem;font-weight:600}
 .codes td:nth-child(3)::before{content:\"Message: \";color:var(--muted)}
+/* Examples wrap rather than hide their long lines past the screen's edge. */
+pre{white-space:pre-wrap;overflow-wrap:anywhere}
 }
 ";
 
@@ -142,10 +145,9 @@ fn group_section(out: &mut String, group: &Group, ids: &mut HashSet<&'static str
         );
     }
     out.push_str("</tbody>\n</table></div>\n");
-    for (_, entries) in by_status(&group.entries) {
-        for entry in entries {
-            entry_section(out, entry, ids.insert(entry.code));
-        }
+    // In the table's order, so the sections read as the table lists them.
+    for entry in &group.entries {
+        entry_section(out, entry, ids.insert(entry.code));
     }
     out.push_str("</section>\n");
 }
@@ -158,9 +160,19 @@ fn summary(entry: &CatalogEntry) -> String {
             inline(&deprecation.label())
         )
     });
-    cell.push_str(&inline(
-        entry.description.split("\n\n").next().unwrap_or(""),
-    ));
+    // The first paragraph's text, without a list or code block that follows it.
+    let first: Vec<&str> = entry
+        .description
+        .lines()
+        .map(str::trim)
+        .take_while(|line| {
+            !line.is_empty()
+                && !line.starts_with("- ")
+                && !line.starts_with("* ")
+                && !line.starts_with("```")
+        })
+        .collect();
+    cell.push_str(&inline(&first.join(" ")));
     cell
 }
 
@@ -198,14 +210,78 @@ fn entry_section(out: &mut String, entry: &CatalogEntry, first: bool) {
             inline(&deprecation.label())
         );
     }
-    for paragraph in entry.description.split("\n\n") {
-        if !paragraph.trim().is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", inline(paragraph.trim()));
-        }
-    }
+    description(out, entry.description);
     facts(out, entry);
     example(out, entry);
     out.push_str("</section>\n");
+}
+
+/// A doc comment as HTML: paragraphs, `- ` lists and fenced code blocks, the Markdown doc
+/// comments use most; any other Markdown shows as the text it is.
+fn description(out: &mut String, text: &str) {
+    let mut block = Block::default();
+    let mut fence: Option<Vec<&str>> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(code) = &mut fence {
+            if trimmed.starts_with("```") {
+                let _ = writeln!(out, "<pre><code>{}</code></pre>", escape(&code.join("\n")));
+                fence = None;
+            } else {
+                code.push(line);
+            }
+        } else if trimmed.starts_with("```") {
+            block.flush(out);
+            fence = Some(Vec::new());
+        } else if trimmed.is_empty() {
+            block.flush(out);
+        } else if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
+            if !block.paragraph.is_empty() {
+                block.flush(out);
+            }
+            block.items.push(item.to_owned());
+        } else if let Some(item) = block.items.last_mut().filter(|_| line.starts_with(' ')) {
+            // An item's continued line.
+            item.push(' ');
+            item.push_str(trimmed);
+        } else {
+            if !block.items.is_empty() {
+                block.flush(out);
+            }
+            block.paragraph.push(trimmed);
+        }
+    }
+    if let Some(code) = fence {
+        // An unclosed fence: its lines are code all the same.
+        let _ = writeln!(out, "<pre><code>{}</code></pre>", escape(&code.join("\n")));
+    }
+    block.flush(out);
+}
+
+/// The paragraph or list a doc comment is in the middle of.
+#[derive(Default)]
+struct Block<'a> {
+    paragraph: Vec<&'a str>,
+    items: Vec<String>,
+}
+
+impl Block<'_> {
+    fn flush(&mut self, out: &mut String) {
+        if !self.paragraph.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", inline(&self.paragraph.join(" ")));
+            self.paragraph.clear();
+        }
+        if !self.items.is_empty() {
+            out.push_str("<ul>");
+            for item in self.items.drain(..) {
+                let _ = write!(out, "<li>{}</li>", inline(&item));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
 }
 
 /// The message template, the field it points at and the field errors it lists.
@@ -225,7 +301,58 @@ fn facts(out: &mut String, entry: &CatalogEntry) {
     if entry.violations {
         let _ = writeln!(out, "<dt>Field errors</dt><dd>{}</dd>", field_errors(entry));
     }
+    if !entry.body && !entry.details.is_empty() {
+        let details: Vec<String> = entry
+            .details
+            .iter()
+            .enumerate()
+            .map(|(index, key)| {
+                let doc = entry.detail_doc(index);
+                member(key, &doc.schema, !doc.optional)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<dt>Details</dt><dd>Body members: {}.</dd>",
+            details.join(", ")
+        );
+    }
+    if !entry.headers.is_empty() {
+        let headers: Vec<String> = entry
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(index, name)| {
+                let doc = header_type(entry, index);
+                member(name, &doc.schema, !entry.header_is_optional(name))
+            })
+            .collect();
+        let _ = writeln!(out, "<dt>Headers</dt><dd>{}.</dd>", headers.join(", "));
+    }
     out.push_str("</dl>\n");
+}
+
+/// A body member or header with its JSON type, as the OpenAPI document types it, and
+/// whether it can be missing: `retryAfter` (integer), `X-RateLimit-Reset` (integer, not always
+/// sent).
+fn member(name: &str, schema: &Value, always: bool) -> String {
+    let kind = match &schema["type"] {
+        Value::String(kind) => kind.clone(),
+        Value::Array(kinds) => kinds
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|kind| *kind != "null")
+            .collect::<Vec<_>>()
+            .join(" or "),
+        _ if schema.get("$ref").is_some() => "object".to_owned(),
+        _ => "any JSON".to_owned(),
+    };
+    let sometimes = if always { "" } else { ", not always sent" };
+    format!(
+        "<code>{}</code> ({}{sometimes})",
+        escape(name),
+        escape(&kind)
+    )
 }
 
 /// Where this entry's envelope lists the request's invalid fields: the members its example
