@@ -2,12 +2,11 @@
 //! naming the field at fault, instead of plain text: the same [`Rejection`]s, in the same
 //! words, as errcat's axum extractors (both read through `crate::rejection::read`).
 
+use crate::Location;
 use crate::answer::RejectionEnvelope;
-use crate::envelope::ErrorParts;
 use crate::log::Loggable;
 use crate::rejection::read::{self, invalid_path, path_unparsed};
 use crate::rejection::{ExtractorError, Rejection};
-use crate::{ApiError, Location};
 use actix_web::dev::Payload;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode as ActixStatus};
@@ -15,7 +14,6 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, Responder, 
 use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::borrow::Cow;
 use std::future::{Future, Ready, ready};
 use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
@@ -238,42 +236,19 @@ impl<T: Serialize> Responder for Json<T> {
                     HeaderValue::from_static("application/json"),
                 ))
                 .body(body),
-            Err(error) => super::actix_response(&Unserializable {
-                error,
-                envelope: envelope(request),
-            }),
+            Err(error) => unserializable(&error, envelope(request)),
         }
     }
 }
 
-/// A response value that failed to serialize: a 500 in the request's envelope, serde's
-/// reason only in the log.
-#[derive(Debug)]
-struct Unserializable {
-    error: serde_json::Error,
-    envelope: RejectionEnvelope,
-}
-
-impl ApiError for Unserializable {
-    fn status(&self) -> http::StatusCode {
-        crate::__private::status_of(self)
-    }
-
-    fn code(&self) -> &'static str {
-        crate::__private::code_of(self)
-    }
-
-    fn message(&self) -> Cow<'static, str> {
-        crate::__private::message_of(self)
-    }
-
-    fn parts(&self, visit: &mut dyn FnMut(&ErrorParts<'_>)) {
-        self.envelope.parts(&Rejection::Internal, visit);
-    }
-
-    fn to_response(&self) -> http::Response<Bytes> {
-        crate::render::respond(|visit| self.parts(visit), &Loggable::Error(&self.error))
-    }
+/// The response for a value that failed to serialize: a 500 in the request's envelope,
+/// serde's reason only in the log (as the axum `Json`'s).
+#[cold]
+fn unserializable(error: &serde_json::Error, envelope: RejectionEnvelope) -> HttpResponse {
+    super::from_http(crate::render::respond(
+        |visit| envelope.parts(&Rejection::Internal, visit),
+        &Loggable::Error(error),
+    ))
 }
 
 impl<T: DeserializeOwned> FromRequest for Query<T> {
