@@ -398,13 +398,8 @@ impl CatalogEntry {
                     StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                 let mut parts = ErrorParts::new(status, self.code, &message)
                     .with_details(&pairs)
-                    .with_vtable(self.envelope);
-                if let Some(docs) = self.docs {
-                    parts = parts.with_docs(docs);
-                }
-                if let Some(member) = self.docs_member {
-                    parts = parts.with_docs_member(member);
-                }
+                    .with_vtable(self.envelope)
+                    .with_given_links(self.links());
                 if let Some(violations) = violations {
                     parts = parts.with_violations(violations);
                 }
