@@ -272,15 +272,12 @@ fn check_docs_uri(uri: &str, is_enum: bool) -> std::result::Result<(), String> {
                 .to_owned(),
         );
     }
-    if uri
+    let bad: Vec<String> = uri
         .chars()
-        .any(|c| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(c))
-    {
-        let bad: Vec<String> = uri
-            .chars()
-            .filter(|&c| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(c))
-            .map(|c| format!("{c:?}"))
-            .collect();
+        .filter(|&c| !in_uri(c))
+        .map(|c| format!("{c:?}"))
+        .collect();
+    if !bad.is_empty() {
         return Err(format!(
             "{} cannot appear in a URI: percent-encode it, write docs = \"{}\"",
             bad.join(", "),
@@ -307,11 +304,17 @@ fn check_docs_uri(uri: &str, is_enum: bool) -> std::result::Result<(), String> {
     }
 }
 
+/// Whether `c` can stand in a URI as it is (RFC 3986: visible ASCII, none of the characters it
+/// excludes), and so in JSON, a header or HTML without escaping.
+fn in_uri(c: char) -> bool {
+    c.is_ascii_graphic() && !"\"<>\\^`{|}".contains(c)
+}
+
 /// `uri` with every character a URI cannot hold percent-encoded, as UTF-8 bytes.
 fn percent_encoded(uri: &str) -> String {
     let mut out = String::with_capacity(uri.len());
     for c in uri.chars() {
-        if c.is_ascii_graphic() && !"\"<>\\^`{|}".contains(c) {
+        if in_uri(c) {
             out.push(c);
         } else {
             let mut bytes = [0; 4];
