@@ -183,15 +183,9 @@ fn details(entry: &CatalogEntry, components: &mut Components) -> Option<Value> {
     let mut properties = Map::new();
     let mut required = Vec::new();
     if let Some((key, uri)) = docs_member {
-        properties.insert(
-            key.to_owned(),
-            json!({
-                "type": "string",
-                "format": "uri-reference",
-                "enum": [uri],
-                "description": "Where this error is documented."
-            }),
-        );
+        let mut schema = crate::model::link::schema(&uri);
+        schema["description"] = Value::from("Where this error is documented.");
+        properties.insert(key.to_owned(), schema);
         required.push(Value::String(key.to_owned()));
     }
     for (index, key) in entry.details.iter().enumerate() {

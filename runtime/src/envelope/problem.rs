@@ -112,10 +112,7 @@ impl Envelope for Problem {
         );
         let mut required = vec!["status", "code"];
         if let Some(uri) = error.type_uri() {
-            properties.insert(
-                "type".into(),
-                json!({ "type": "string", "format": "uri-reference", "enum": [uri] }),
-            );
+            properties.insert("type".into(), crate::model::link::schema(uri));
             required.push("type");
         }
         if error.has_field() {

@@ -1,6 +1,7 @@
 //! Where an error is documented: the page its `type` URI and docs member point at, and the
 //! anchor of its code there.
 
+use serde_json::{Value, json};
 use std::fmt;
 
 /// The documentation links of one error, as its parts carry them.
@@ -47,6 +48,12 @@ pub(crate) fn write_anchor<W: fmt::Write + ?Sized>(code: &str, out: &mut W) -> f
         }
     }
     Ok(())
+}
+
+/// The JSON Schema of a member whose value is the URI documenting an error: that URI, absolute
+/// or relative (`/docs/errors#CODE`).
+pub(crate) fn schema(uri: &str) -> Value {
+    json!({ "type": "string", "format": "uri-reference", "enum": [uri] })
 }
 
 /// [`write_uri`], as a string.
